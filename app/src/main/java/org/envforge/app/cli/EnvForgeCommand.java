@@ -1,0 +1,40 @@
+package org.envforge.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command. */
+@Command(name = "envforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"EnvForge turns real desktop software into verified training environments for computer-use agents.",
+            "", "Run with no command to open the workbench."},
+        subcommands = {GuiCommand.class, CatalogCommand.class, PluginsCommand.class},
+        footer = {"", "Data folder: --data-dir, else $ENVFORGE_HOME, else $XDG_DATA_HOME/envforge, else ~/.local/share/envforge."})
+public final class EnvForgeCommand implements Callable<Integer> {
+
+    private final EngineProvider engines;
+    private final GuiLauncher gui;
+
+    @Spec
+    CommandSpec spec;
+
+    public EnvForgeCommand(EngineProvider engines, GuiLauncher gui) {
+        this.engines = engines;
+        this.gui = gui;
+    }
+
+    /** No command: open the workbench. */
+    @Override
+    public Integer call() {
+        return GuiCommand.open(engines, gui, GuiOptions.none(), spec.commandLine().getErr());
+    }
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Folder for the database and blobs (default: see below).")
+    void setDataDir(Path dir) {
+        engines.setDataDir(dir);
+    }
+}

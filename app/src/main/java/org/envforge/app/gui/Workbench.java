@@ -1,0 +1,121 @@
+package org.envforge.app.gui;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.envforge.app.cli.GuiLauncher;
+import org.envforge.app.cli.GuiOptions;
+import org.envforge.app.wiring.Engine;
+import org.envforge.store.Settings;
+import org.envforge.views.catalog.CatalogView;
+import org.envforge.views.catalog.CatalogViewModel;
+import org.envforge.views.common.FxTaskRunner;
+import org.envforge.views.common.TaskRunner;
+import org.envforge.views.main.MainViewModel;
+import org.envforge.views.main.MainWindow;
+import org.envforge.views.main.Page;
+import org.envforge.views.main.PreferenceStore;
+import org.envforge.views.main.Theme;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Starts JavaFX (without an Application subclass, so the engine is passed in, not looked up). */
+public final class Workbench implements GuiLauncher {
+
+    @Override
+    public boolean launch(Engine engine, GuiOptions options, PrintWriter err) {
+        String platform = System.getProperty("glass.platform", "");
+        String display = System.getenv("DISPLAY");
+        if (!"Monocle".equalsIgnoreCase(platform) && (display == null || display.isBlank())) {
+            err.println("envforge: no display (DISPLAY is not set), so the workbench cannot open.");
+            err.println("  On a desktop, run it from a graphical session; on a headless machine, try: xvfb-run -a ./envforge");
+            err.println("  Everything the workbench does is also on the command line: ./envforge --help");
+            err.flush();
+            engine.close();
+            return false;
+        }
+        PreferenceStore prefs = preferences(engine, err);
+        Theme theme = options.theme().map(Theme::parse).orElseGet(() -> MainViewModel.storedTheme(prefs));
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            Ui ui = build(engine, prefs, theme, new FxTaskRunner(2));
+            ui.apply(options);
+            Scene scene = new Scene(ui.window(), 1440, 900);
+            stage.setScene(scene);
+            stage.setTitle("EnvForge");
+            Optional.ofNullable(Workbench.class.getResourceAsStream("/envforge/icons/envforge-256.png"))
+                    .ifPresent(in -> stage.getIcons().add(new Image(in)));
+            stage.setOnHidden(e -> engine.close());
+            stage.show();
+        });
+        return true;
+    }
+
+    /** The built workbench: its window and the view-models that options and tests drive. */
+    public record Ui(MainWindow window, MainViewModel main, CatalogViewModel catalog, Supplier<CatalogView> catalogView) {
+
+        /** Opens the page, product and selection that the options name. */
+        public void apply(GuiOptions options) {
+            options.page().ifPresent(window::select);
+            if (options.product().isPresent() || options.selectTopN().isPresent()) {
+                window.select("catalog");
+                catalog.whenLoaded(() -> {
+                    options.selectTopN().ifPresent(n -> {
+                        catalog.nProperty().set(n);
+                        catalog.selectTopN();
+                        catalogView.get().showTab(1);
+                    });
+                    options.product().ifPresent(p -> {
+                        catalog.showProduct(p);
+                        catalogView.get().showTab(0);
+                    });
+                });
+            }
+        }
+    }
+
+    /** Builds the window content; also used by tests. */
+    public static Ui build(Engine engine, PreferenceStore prefs, Theme theme, TaskRunner tasks) {
+        MainViewModel main = new MainViewModel(prefs, tasks, engine.dataDir().toString(), theme);
+        CatalogViewModel catalogVm = new CatalogViewModel(engine.catalog(), tasks);
+        CatalogView[] catalogView = new CatalogView[1];
+        Supplier<CatalogView> catalogViewSupplier = () -> {
+            if (catalogView[0] == null) {
+                catalogView[0] = new CatalogView(catalogVm);
+                catalogVm.load();
+            }
+            return catalogView[0];
+        };
+        List<Page> pages = List.of(new Page("catalog", "Catalog", Feather.BAR_CHART_2, catalogViewSupplier::get));
+        MainWindow window = new MainWindow(main, pages);
+        window.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+        return new Ui(window, main, catalogVm, catalogViewSupplier);
+    }
+
+    private static PreferenceStore preferences(Engine engine, PrintWriter err) {
+        try {
+            Settings settings = new Settings(engine.store());
+            return new PreferenceStore() {
+                @Override
+                public Optional<String> get(String key) {
+                    return settings.get(key);
+                }
+
+                @Override
+                public void put(String key, String value) {
+                    settings.put(key, value);
+                }
+            };
+        } catch (RuntimeException e) {
+            err.println("envforge: warning: " + e.getMessage());
+            err.println("  Preferences are kept in memory for this session.");
+            err.flush();
+            return PreferenceStore.inMemory();
+        }
+    }
+}

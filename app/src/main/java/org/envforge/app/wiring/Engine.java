@@ -1,0 +1,57 @@
+package org.envforge.app.wiring;
+
+import java.nio.file.Path;
+import org.envforge.catalog.GdpSource;
+import org.envforge.plugin.PluginRegistry;
+import org.envforge.service.CatalogService;
+import org.envforge.store.Store;
+
+/**
+ * Builds the engine's services once and hands them to the GUI and the CLI (constructor injection;
+ * no global lookups). The store opens on first use and closes with the engine.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final Path dataDir;
+    private final PluginRegistry plugins;
+    private final CatalogService catalog;
+    private Store store;
+
+    public Engine(Path dataDir, GdpSource gdp, PluginRegistry plugins) {
+        this.dataDir = dataDir;
+        this.plugins = plugins;
+        this.catalog = new CatalogService(gdp, plugins, this::store);
+    }
+
+    /** The engine with the shipped data and the plugins on the class path. */
+    public static Engine standard(Path dataDir) {
+        return new Engine(dataDir, GdpSource.shipped(), PluginRegistry.discover(Engine.class.getClassLoader()));
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public synchronized Store store() {
+        if (store == null) {
+            store = Store.open(dataDir);
+        }
+        return store;
+    }
+
+    public PluginRegistry plugins() {
+        return plugins;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}
