@@ -82,6 +82,16 @@ public final class CatalogCommand {
         t.print(out);
     }
 
+    static Map<String, Object> setJson(CurationSet s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("created", s.created().toString());
+        m.put("products", s.items().size());
+        m.put("share", s.share());
+        m.put("groups_covered", s.groupsCovered());
+        return m;
+    }
+
     /** envforge catalog top */
     @Command(name = "top", description = "The heaviest products.")
     static final class Top implements Callable<Integer> {
@@ -314,7 +324,14 @@ public final class CatalogCommand {
                     return 2;
                 }
                 if (json) {
-                    json(out, set.get());
+                    CurationSet cs = set.get();
+                    Map<String, Object> m = setJson(cs);
+                    m.put("request", Map.of("n", cs.request().n(), "cover_all_groups", cs.request().coverAllGroups(),
+                            "exclude_generic", cs.request().excludeGeneric(), "include", cs.request().include(),
+                            "exclude", cs.request().exclude(), "runnable_only", cs.request().runnable().isPresent()));
+                    m.put("items", cs.items().stream().map(i -> Map.of("position", i.position(), "product", i.product(),
+                            "weight_usd", Math.round(i.weight()))).toList());
+                    json(out, m);
                     return 0;
                 }
                 TextTable t = new TextTable(">#", "product", ">weight when saved");
@@ -324,15 +341,7 @@ public final class CatalogCommand {
             }
             List<CurationSet> sets = service.sets();
             if (json) {
-                json(out, sets.stream().map(s -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", s.name());
-                    m.put("created", s.created().toString());
-                    m.put("products", s.items().size());
-                    m.put("share", s.share());
-                    m.put("groups_covered", s.groupsCovered());
-                    return m;
-                }).toList());
+                json(out, sets.stream().map(CatalogCommand::setJson).toList());
                 return 0;
             }
             if (sets.isEmpty()) {

@@ -181,6 +181,7 @@ public final class CatalogView extends BorderPane {
         rank.getStyleClass().add("numeric");
         TableColumn<Product, String> name = column("Product", Product::name);
         name.setPrefWidth(250);
+        name.setComparator(String.CASE_INSENSITIVE_ORDER);
         TableColumn<Product, Double> weight = column("Weight", Product::weight);
         weight.setCellFactory(c -> text(Formats::money));
         weight.setPrefWidth(92);
@@ -352,6 +353,17 @@ public final class CatalogView extends BorderPane {
         n.setEditable(true);
         n.setPrefWidth(100);
         n.valueProperty().addListener((o, a, b) -> vm.nProperty().set(b));
+        // Take typed numbers at once, not only when the spinner commits on focus loss.
+        n.getEditor().textProperty().addListener((o, a, text) -> {
+            try {
+                int v = Integer.parseInt(text.strip());
+                if (v >= 1 && v <= 2000) {
+                    vm.nProperty().set(v);
+                }
+            } catch (NumberFormatException ignored) {
+                // not a number yet; the spinner restores its value on commit
+            }
+        });
         CheckBox cover = new CheckBox("Cover all 22 major groups");
         cover.setId("catalog-cover-all");
         cover.selectedProperty().bindBidirectional(vm.coverAllGroupsProperty());
@@ -380,7 +392,6 @@ public final class CatalogView extends BorderPane {
         Button select = new Button("Select top N", new FontIcon(Feather.TRENDING_UP));
         select.setId("catalog-select");
         select.getStyleClass().add(Styles.ACCENT);
-        select.setDefaultButton(true);
         select.disableProperty().bind(vm.catalogProperty().isNull().or(vm.busyProperty()));
         select.setOnAction(e -> vm.selectTopN());
         Button save = new Button("Save as curation set\u2026", new FontIcon(Feather.SAVE));

@@ -1,0 +1,104 @@
+package org.envforge.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering: model <- plugins, model <- views <- app. Checked on the compiled classes of every
+ * module (the app's test class path holds them all).
+ */
+class ArchitectureTest {
+
+    private static final String[] MODEL = {"org.envforge.catalog..", "org.envforge.io..", "org.envforge.plugin..",
+        "org.envforge.progress..", "org.envforge.service..", "org.envforge.store..", "org.envforge.text.."};
+    /** What plugins may use of the model: its SPI and the plain value packages. */
+    private static final String[] PLUGIN_SPI = {"org.envforge.plugin..", "org.envforge.progress..", "org.envforge.text.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.envforge");
+    }
+
+    @Test
+    void everyLayerIsPresent() {
+        // Guards against the rules passing vacuously because a module was not on the class path.
+        for (String pkg : new String[] {"org.envforge.catalog", "org.envforge.store", "org.envforge.plugins.gnumeric",
+            "org.envforge.views.catalog", "org.envforge.app.cli", "org.envforge.app.gui"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals(pkg)))
+                    .as("classes in " + pkg).isTrue();
+        }
+    }
+
+    @Test
+    void modelUsesNoJavaFxAwtOrSwing() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(MODEL)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..", "com.sun.javafx..");
+        rule.check(classes);
+    }
+
+    @Test
+    void modelDoesNotDependOnViewsPluginsOrApp() {
+        noClasses().that().resideInAnyPackage(MODEL)
+                .should().dependOnClassesThat().resideInAnyPackage("org.envforge.views..", "org.envforge.plugins..",
+                        "org.envforge.app..")
+                .check(classes);
+    }
+
+    @Test
+    void viewsNeverUseSqlOrDocker() {
+        noClasses().that().resideInAPackage("org.envforge.views..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
+                        "org.flywaydb..", "com.github.dockerjava..")
+                .check(classes);
+    }
+
+    @Test
+    void viewsDoNotDependOnTheApp() {
+        noClasses().that().resideInAPackage("org.envforge.views..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.envforge.app..", "org.envforge.plugins..")
+                .check(classes);
+    }
+
+    @Test
+    void pluginsDependOnlyOnTheModelSpi() {
+        classes().that().resideInAPackage("org.envforge.plugins..")
+                .should().onlyDependOnClassesThat(
+                        com.tngtech.archunit.base.DescribedPredicate.or(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(PLUGIN_SPI),
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("java..",
+                                        "org.envforge.plugins.."),
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.type(int.class).or(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(""))))
+                .check(classes);
+    }
+
+    @Test
+    void theCliNeverImportsViewsOrJavaFx() {
+        noClasses().that().resideInAPackage("org.envforge.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.envforge.views..", "javafx..", "org.envforge.app.gui..")
+                .check(classes);
+    }
+
+    @Test
+    void sqlStaysInTheStore() {
+        noClasses().that().resideInAPackage("org.envforge..").and().resideOutsideOfPackage("org.envforge.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("org.envforge.(**)").should().beFreeOfCycles().check(classes);
+    }
+}

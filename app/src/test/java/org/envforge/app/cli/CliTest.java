@@ -1,0 +1,115 @@
+package org.envforge.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.envforge.app.wiring.Engine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end, in-process, against the shipped data and a temporary data folder. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        GuiLauncher noGui = (engine, options, e) -> {
+            e.println("gui would open");
+            engine.close();
+            return false;
+        };
+        String[] withData = new String[args.length + 2];
+        withData[0] = "--data-dir";
+        withData[1] = dir.resolve("data").toString();
+        System.arraycopy(args, 0, withData, 2, args.length);
+        int code = new Cli(Engine::standard, noGui).run(withData, Map.of(), new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void topListsExcelFirst() throws Exception {
+        Result r = run("catalog", "top", "--n", "5", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json).hasSize(5);
+        assertThat(json.get(0).get("name").asText()).isEqualTo("Microsoft Excel");
+        assertThat(json.get(0).get("rank").asInt()).isEqualTo(1);
+        Result text = run("catalog", "top", "--n", "3");
+        assertThat(text.out()).contains("Microsoft Excel").contains("$321.7B").contains("linked wage bill $9.82T");
+    }
+
+    @Test
+    void selectFiftyCoveringAllGroupsSavesASet() throws Exception {
+        Result r = run("catalog", "select", "--n", "50", "--cover-all-groups", "--save", "first", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("products")).hasSize(50);
+        assertThat(json.get("coverage").get("groups_covered")).hasSize(22);
+        assertThat(json.get("saved_as").asText()).isEqualTo("first");
+        Result sets = run("catalog", "sets");
+        assertThat(sets.out()).contains("first").contains("50");
+        Result again = run("catalog", "select", "--n", "10", "--save", "first");
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("a curation set named \"first\" exists already");
+        assertThat(run("catalog", "sets", "first", "--json").out()).contains("\"Microsoft Excel\"");
+        assertThat(Files.exists(dir.resolve("data/envforge.db"))).isTrue();
+    }
+
+    @Test
+    void showPrintsOccupationsOrSuggestsNames() {
+        Result r = run("catalog", "show", "GNU", "Octave");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("GNU Octave").contains("occupation").contains("in Gym-Anything's selection");
+        Result missing = run("catalog", "show", "Octave");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("no product named \"Octave\"").contains("GNU Octave");
+    }
+
+    @Test
+    void badOptionsGiveClearErrors() {
+        Result r = run("catalog", "select", "--n", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--n must be at least 1");
+        Result unknown = run("catalog", "select", "--n", "5", "--include", "Nope Soft");
+        assertThat(unknown.err()).contains("unknown product in the include list: \"Nope Soft\"");
+        Result typo = run("catalog", "topp");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument");
+    }
+
+    @Test
+    void aCorruptStoreIsReportedAndLeftUntouched() throws Exception {
+        Path db = Files.createDirectories(dir.resolve("data")).resolve("envforge.db");
+        Files.writeString(db, "not a database");
+        Result r = run("catalog", "sets");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is not an SQLite database").contains("left untouched");
+        assertThat(Files.readString(db)).isEqualTo("not a database");
+        // Catalog commands that need no store still work.
+        assertThat(run("catalog", "top", "--n", "1").code()).isZero();
+    }
+
+    @Test
+    void helpListsTheCommandsAndNoCommandOpensTheGui() {
+        Result help = run("--help");
+        assertThat(help.out()).contains("catalog").contains("gui").contains("plugins");
+        Result gui = run();
+        assertThat(gui.err()).contains("gui would open");
+        Result plugins = run("plugins");
+        assertThat(plugins.out()).contains("gnumeric").contains("mousepad").contains("xterm").contains("sqlitebrowser");
+        Result unmatched = run("catalog", "unmatched");
+        assertThat(unmatched.out()).contains("45-3031.00");
+    }
+}
