@@ -97,20 +97,24 @@ public final class Workbench implements GuiLauncher {
         return new Ui(window, main, catalogVm, catalogViewSupplier);
     }
 
+    /** The workbench preferences kept in the store's settings table. */
+    static PreferenceStore preferences(Settings settings) {
+        return new PreferenceStore() {
+            @Override
+            public Optional<String> get(String key) {
+                return settings.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                settings.put(key, value);
+            }
+        };
+    }
+
     private static PreferenceStore preferences(Engine engine, PrintWriter err) {
         try {
-            Settings settings = new Settings(engine.store());
-            return new PreferenceStore() {
-                @Override
-                public Optional<String> get(String key) {
-                    return settings.get(key);
-                }
-
-                @Override
-                public void put(String key, String value) {
-                    settings.put(key, value);
-                }
-            };
+            return preferences(new Settings(engine.store()));
         } catch (RuntimeException e) {
             err.println("envforge: warning: " + e.getMessage());
             err.println("  Preferences are kept in memory for this session.");

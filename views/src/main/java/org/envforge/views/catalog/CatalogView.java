@@ -278,12 +278,12 @@ public final class CatalogView extends BorderPane {
         title.setPrefWidth(200);
         TableColumn<Occupation, Long> emp = column("Employment", Occupation::employment);
         emp.setCellFactory(c -> text(Formats::count));
-        emp.setPrefWidth(100);
+        emp.setPrefWidth(110);
         emp.getStyleClass().add("numeric");
         TableColumn<Occupation, Occupation> wage = column("Mean wage", o -> o);
         wage.setCellFactory(c -> text(o -> Formats.wage(o.annualWage()) + (o.wageImputed() ? "*" : "")));
         wage.setComparator(java.util.Comparator.comparingDouble(Occupation::annualWage));
-        wage.setPrefWidth(96);
+        wage.setPrefWidth(106);
         wage.getStyleClass().add("numeric");
         TableColumn<Occupation, Double> share = column("Share", Occupation::wageBillPerProduct);
         share.setCellFactory(c -> text(Formats::money));
