@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.envforge.catalog.Catalog;
 import org.envforge.catalog.Coverage;
 import org.envforge.catalog.CurationSet;
@@ -22,10 +21,8 @@ import org.envforge.catalog.Unmatched;
 import org.envforge.service.CatalogService;
 import org.envforge.text.Formats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The software catalog: products by economic weight, selections and curation sets. */
 @Command(name = "catalog", description = "Software products ranked by economic weight (O*NET x BLS), selections and curation sets.",
@@ -94,10 +91,7 @@ public final class CatalogCommand {
 
     /** envforge catalog top */
     @Command(name = "top", description = "The heaviest products.")
-    static final class Top implements Callable<Integer> {
-        private final EngineProvider engines;
-        @Spec
-        CommandSpec spec;
+    static final class Top extends EngineCommand {
         @Option(names = {"-n", "--n"}, defaultValue = "20", description = "How many (default ${DEFAULT-VALUE}).")
         int n;
         @Option(names = "--no-generic", description = "Leave out generic category entries such as \"Web browser software\".")
@@ -106,7 +100,7 @@ public final class CatalogCommand {
         boolean json;
 
         Top(EngineProvider engines) {
-            this.engines = engines;
+            super(engines);
         }
 
         @Override
@@ -114,7 +108,7 @@ public final class CatalogCommand {
             CatalogService service = engines.get().catalog();
             Catalog c = service.catalog();
             List<Product> list = c.products().stream().filter(p -> !noGeneric || !p.generic()).limit(Math.max(0, n)).toList();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 json(out, list.stream().map(p -> productJson(c, p)).toList());
             } else {
@@ -129,17 +123,14 @@ public final class CatalogCommand {
 
     /** envforge catalog show NAME */
     @Command(name = "show", description = "One product: its weight and the occupations that use it.")
-    static final class Show implements Callable<Integer> {
-        private final EngineProvider engines;
-        @Spec
-        CommandSpec spec;
+    static final class Show extends EngineCommand {
         @Parameters(paramLabel = "NAME", arity = "1..*", description = "Product name (case-insensitive; words may be unquoted).")
         List<String> words;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         Show(EngineProvider engines) {
-            this.engines = engines;
+            super(engines);
         }
 
         @Override
@@ -147,17 +138,15 @@ public final class CatalogCommand {
             Catalog c = engines.get().catalog().catalog();
             String name = String.join(" ", words);
             Optional<Product> found = c.product(name);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (found.isEmpty()) {
                 List<Product> close = c.search(name, 8);
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("envforge: no product named \"" + name + "\" in the catalog.");
+                StringBuilder msg = new StringBuilder("no product named \"" + name + "\" in the catalog.");
                 if (!close.isEmpty()) {
-                    err.println("Products whose names contain it:");
-                    close.forEach(p -> err.println("  " + p.name()));
+                    msg.append("\nProducts whose names contain it:");
+                    close.forEach(p -> msg.append("\n  ").append(p.name()));
                 }
-                err.flush();
-                return 2;
+                return fail(msg.toString());
             }
             Product p = found.get();
             List<Occupation> occ = c.occupationsUsing(p);
@@ -214,10 +203,7 @@ public final class CatalogCommand {
 
     /** envforge catalog select */
     @Command(name = "select", description = "Pick N products that maximise covered weight under constraints.")
-    static final class Select implements Callable<Integer> {
-        private final EngineProvider engines;
-        @Spec
-        CommandSpec spec;
+    static final class Select extends EngineCommand {
         @Option(names = {"-n", "--n"}, required = true, description = "How many products.")
         int n;
         @Option(names = "--cover-all-groups", description = "Cover all 22 SOC major groups.")
@@ -238,7 +224,7 @@ public final class CatalogCommand {
         boolean json;
 
         Select(EngineProvider engines) {
-            this.engines = engines;
+            super(engines);
         }
 
         @Override
@@ -252,7 +238,7 @@ public final class CatalogCommand {
                     Optional.empty());
             Selection s = service.select(r, runnableOnly);
             CurationSet saved = save == null ? null : service.save(save, s, replace);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             Coverage cov = s.coverage();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -299,29 +285,24 @@ public final class CatalogCommand {
 
     /** envforge catalog sets */
     @Command(name = "sets", description = "List saved curation sets, or show one.")
-    static final class Sets implements Callable<Integer> {
-        private final EngineProvider engines;
-        @Spec
-        CommandSpec spec;
+    static final class Sets extends EngineCommand {
         @Parameters(paramLabel = "NAME", arity = "0..1", description = "Show this set's products.")
         String name;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         Sets(EngineProvider engines) {
-            this.engines = engines;
+            super(engines);
         }
 
         @Override
         public Integer call() {
             CatalogService service = engines.get().catalog();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (name != null) {
                 Optional<CurationSet> set = service.set(name);
                 if (set.isEmpty()) {
-                    spec.commandLine().getErr().println("envforge: no curation set named \"" + name + "\"");
-                    spec.commandLine().getErr().flush();
-                    return 2;
+                    return fail("no curation set named \"" + name + "\"");
                 }
                 if (json) {
                     CurationSet cs = set.get();
@@ -360,13 +341,10 @@ public final class CatalogCommand {
 
     /** envforge catalog groups */
     @Command(name = "groups", description = "The 22 SOC major groups with their linked wage bills.")
-    static final class Groups implements Callable<Integer> {
-        private final EngineProvider engines;
-        @Spec
-        CommandSpec spec;
+    static final class Groups extends EngineCommand {
 
         Groups(EngineProvider engines) {
-            this.engines = engines;
+            super(engines);
         }
 
         @Override
@@ -377,20 +355,17 @@ public final class CatalogCommand {
                 t.row(g.code(), g.shortTitle(), Formats.count(g.employment()), Formats.money(g.linkedWageBill()),
                         Formats.percent(g.linkedWageBill() / c.linkedWageBill()));
             }
-            t.print(spec.commandLine().getOut());
+            t.print(out());
             return 0;
         }
     }
 
     /** envforge catalog unmatched */
     @Command(name = "unmatched", description = "What the O*NET-to-BLS join left out.")
-    static final class UnmatchedCodes implements Callable<Integer> {
-        private final EngineProvider engines;
-        @Spec
-        CommandSpec spec;
+    static final class UnmatchedCodes extends EngineCommand {
 
         UnmatchedCodes(EngineProvider engines) {
-            this.engines = engines;
+            super(engines);
         }
 
         @Override
@@ -402,7 +377,7 @@ public final class CatalogCommand {
                 t.row(u.side(), u.code(), TextTable.abbreviate(u.title(), 60), u.wageBill() > 0 ? Formats.money(u.wageBill()) : "", u.reason());
                 left += u.wageBill();
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             t.print(out);
             out.printf("%d unmatched; %s of BLS wage bill has no O*NET software list (linked: %s of %s).%n", c.unmatched().size(),
                     Formats.money(left), Formats.money(c.linkedWageBill()), Formats.money(c.detailedWageBill()));

@@ -1,30 +1,22 @@
 package org.envforge.app.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.envforge.plugin.PluginDescriptor;
 import org.envforge.plugin.SoftwarePlugin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** Lists the software plugins found on the class path. */
 @Command(name = "plugins", description = "List the software plugins and the catalog products they run.")
-public final class PluginsCommand implements Callable<Integer> {
-
-    private final EngineProvider engines;
-
-    @Spec
-    CommandSpec spec;
+public final class PluginsCommand extends EngineCommand {
 
     public PluginsCommand(EngineProvider engines) {
-        this.engines = engines;
+        super(engines);
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         TextTable t = new TextTable("id", "app", "apt packages", "runs (catalog products)");
         for (SoftwarePlugin p : engines.get().plugins().plugins()) {
             PluginDescriptor d = p.descriptor();

@@ -1,0 +1,34 @@
+package org.envforge.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that calls the engine: it gets the engine provider and its output streams. */
+abstract class EngineCommand implements Callable<Integer> {
+
+    protected final EngineProvider engines;
+
+    @Spec
+    CommandSpec spec;
+
+    EngineCommand(EngineProvider engines) {
+        this.engines = engines;
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints an error line for the user and returns the usage-error exit code. */
+    protected int fail(String message) {
+        err().println("envforge: " + message);
+        err().flush();
+        return 2;
+    }
+}
