@@ -272,7 +272,7 @@ public final class EnvironmentService {
                 } else {
                     if (store) {
                         envs().upsertTask(envKey[0], task, storeFiles(files), problems, IMPORT_ACTOR,
-                                "imported from " + folder.resolve("tasks").resolve(name));
+                                "imported from " + folder.resolve("tasks").resolve(name).toAbsolutePath().normalize());
                     }
                     n.stored++;
                 }
@@ -320,7 +320,7 @@ public final class EnvironmentService {
                 final TaskSpec t = task;
                 if (store && problems.stream().noneMatch(Problem::isError)) {
                     envs().upsertTask(envKeys.get(env.id()), t, storeFiles(List.of(new ImportedFile(TaskSpec.OSWORLD_JSON, file, size))),
-                            problems, IMPORT_ACTOR, "imported from " + file);
+                            problems, IMPORT_ACTOR, "imported from " + file.toAbsolutePath().normalize());
                 }
             }
         }
@@ -408,6 +408,21 @@ public final class EnvironmentService {
         String prefix = "tasks/" + task.summary().name() + "/";
         return GymAnythingFormat.parseTask(task.summary().name(), prefix, env, d.get(TaskSpec.TASK_JSON),
                 d.get(TaskSpec.CHECKLIST_JSON), d.get(TaskSpec.PI_JSON), d.get(TaskSpec.ORACLE_JSON), problems);
+    }
+
+    /** The text of a stored file, or empty when it is binary or larger than {@code maxBytes}. */
+    public Optional<String> fileText(SpecFile file, int maxBytes) {
+        if (file.size() > maxBytes) {
+            return Optional.empty();
+        }
+        return store.get().blobs().get(file.sha256()).flatMap(bytes -> {
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 
     // Status -------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.envforge.catalog.GdpSource;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.service.CatalogService;
+import org.envforge.service.EnvironmentService;
 import org.envforge.store.Store;
 
 /**
@@ -15,12 +16,14 @@ public final class Engine implements AutoCloseable {
     private final Path dataDir;
     private final PluginRegistry plugins;
     private final CatalogService catalog;
+    private final EnvironmentService environments;
     private Store store;
 
     public Engine(Path dataDir, GdpSource gdp, PluginRegistry plugins) {
         this.dataDir = dataDir;
         this.plugins = plugins;
         this.catalog = new CatalogService(gdp, plugins, this::store);
+        this.environments = new EnvironmentService(this::store);
     }
 
     /** The engine with the shipped data and the plugins on the class path. */
@@ -45,6 +48,10 @@ public final class Engine implements AutoCloseable {
 
     public CatalogService catalog() {
         return catalog;
+    }
+
+    public EnvironmentService environments() {
+        return environments;
     }
 
     @Override

@@ -66,8 +66,14 @@ public final class OsworldFormat {
                 sb.append(sb.length() == 0 ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
             }
         }
-        return sb.toString().replace("Libreoffice", "LibreOffice").replace("Vs Code", "VS Code").replace("Vlc", "VLC")
-                .replace("Gimp", "GIMP");
+        String t = sb.toString();
+        return switch (t) {
+            case "Os" -> "OS";
+            case "Vscode", "Vs Code" -> "VS Code";
+            case "Vlc" -> "VLC";
+            case "Gimp" -> "GIMP";
+            default -> t.replace("Libreoffice", "LibreOffice");
+        };
     }
 
     /** Parses an OSWorld task document. */
