@@ -23,7 +23,7 @@ public final class GuiCommand implements Callable<Integer> {
         this.launcher = launcher;
     }
 
-    @Option(names = "--page", paramLabel = "ID", description = "Open this page (catalog).")
+    @Option(names = "--page", paramLabel = "ID", description = "Open this page: catalog, environments.")
     String page;
     @Option(names = "--product", paramLabel = "NAME", description = "Show this product in the Catalog.")
     String product;
@@ -31,11 +31,16 @@ public final class GuiCommand implements Callable<Integer> {
     Integer select;
     @Option(names = "--theme", paramLabel = "light|dark", description = "Use this theme (and remember it).")
     String theme;
+    @Option(names = "--task", paramLabel = "REF", description = "Open this task (ENV_ID/TASK) in the Environments view.")
+    String task;
+    @Option(names = "--tab", paramLabel = "NAME", description = "With --task: the detail tab to show (overview, files, problems).")
+    String tab;
 
     @Override
     public Integer call() {
         GuiOptions options = new GuiOptions(Optional.ofNullable(page), Optional.ofNullable(product), Optional.ofNullable(select),
-                Optional.ofNullable(theme));
+                Optional.ofNullable(theme), Optional.ofNullable(task),
+                Optional.ofNullable(tab));
         return open(engines, launcher, options, spec.commandLine().getErr());
     }
 

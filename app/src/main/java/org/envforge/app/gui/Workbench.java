@@ -16,6 +16,8 @@ import org.envforge.views.catalog.CatalogView;
 import org.envforge.views.catalog.CatalogViewModel;
 import org.envforge.views.common.FxTaskRunner;
 import org.envforge.views.common.TaskRunner;
+import org.envforge.views.environments.EnvironmentsView;
+import org.envforge.views.environments.EnvironmentsViewModel;
 import org.envforge.views.main.MainViewModel;
 import org.envforge.views.main.MainWindow;
 import org.envforge.views.main.Page;
@@ -57,11 +59,17 @@ public final class Workbench implements GuiLauncher {
     }
 
     /** The built workbench: its window and the view-models that options and tests drive. */
-    public record Ui(MainWindow window, MainViewModel main, CatalogViewModel catalog, Supplier<CatalogView> catalogView) {
+    public record Ui(MainWindow window, MainViewModel main, CatalogViewModel catalog, Supplier<CatalogView> catalogView,
+            EnvironmentsViewModel environments, Supplier<EnvironmentsView> environmentsView) {
 
         /** Opens the page, product and selection that the options name. */
         public void apply(GuiOptions options) {
             options.page().ifPresent(window::select);
+            options.task().ifPresent(ref -> {
+                window.select("environments");
+                options.tab().ifPresent(environmentsView.get()::showTab);
+                environments.openTask(ref);
+            });
             if (options.product().isPresent() || options.selectTopN().isPresent()) {
                 window.select("catalog");
                 catalog.whenLoaded(() -> {
@@ -83,18 +91,23 @@ public final class Workbench implements GuiLauncher {
     public static Ui build(Engine engine, PreferenceStore prefs, Theme theme, TaskRunner tasks) {
         MainViewModel main = new MainViewModel(prefs, tasks, engine.dataDir().toString(), theme);
         CatalogViewModel catalogVm = new CatalogViewModel(engine.catalog(), tasks);
-        CatalogView[] catalogView = new CatalogView[1];
-        Supplier<CatalogView> catalogViewSupplier = () -> {
-            if (catalogView[0] == null) {
-                catalogView[0] = new CatalogView(catalogVm);
-                catalogVm.load();
-            }
-            return catalogView[0];
-        };
-        List<Page> pages = List.of(new Page("catalog", "Catalog", Feather.BAR_CHART_2, catalogViewSupplier::get));
+        Supplier<CatalogView> catalogViewSupplier = once(() -> {
+            CatalogView v = new CatalogView(catalogVm);
+            catalogVm.load();
+            return v;
+        });
+        EnvironmentsViewModel envVm = new EnvironmentsViewModel(engine.environments(), tasks);
+        Supplier<EnvironmentsView> envView = once(() -> {
+            EnvironmentsView v = new EnvironmentsView(envVm);
+            envVm.refresh();
+            return v;
+        });
+        List<Page> pages = List.of(
+                new Page("catalog", "Catalog", Feather.BAR_CHART_2, catalogViewSupplier::get),
+                new Page("environments", "Environments", Feather.LAYERS, envView::get));
         MainWindow window = new MainWindow(main, pages);
         window.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
-        return new Ui(window, main, catalogVm, catalogViewSupplier);
+        return new Ui(window, main, catalogVm, catalogViewSupplier, envVm, envView);
     }
 
     /** The workbench preferences kept in the store's settings table. */
@@ -108,6 +121,21 @@ public final class Workbench implements GuiLauncher {
             @Override
             public void put(String key, String value) {
                 settings.put(key, value);
+            }
+        };
+    }
+
+    /** A supplier that builds its value on the first call (on the FX thread) and keeps it. */
+    static <T> Supplier<T> once(Supplier<T> build) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = build.get();
+                }
+                return value;
             }
         };
     }
