@@ -14,16 +14,48 @@ public final class Corpus {
     private Corpus() {
     }
 
-    public static Path path(String rel) {
+    private static Path extracted;
+
+    /**
+     * The corpus file or folder as a path. From a test jar (other modules' tests), the corpus is
+     * copied out once to a temporary folder.
+     */
+    public static synchronized Path path(String rel) {
         URL url = Corpus.class.getResource("/corpus/" + rel);
         if (url == null) {
             throw new IllegalStateException("test resource corpus/" + rel + " is missing");
         }
         try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            if (url.getProtocol().equals("file")) {
+                return Path.of(url.toURI());
+            }
+            if (extracted == null) {
+                extracted = extract(url);
+            }
+            return extracted.resolve(rel);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read test resource corpus/" + rel + ": " + e, e);
         }
+    }
+
+    private static Path extract(URL url) throws URISyntaxException, IOException {
+        String jar = url.toURI().toString();
+        java.net.URI jarUri = java.net.URI.create(jar.substring(0, jar.indexOf("!/")));
+        Path target = Files.createTempDirectory("envforge-corpus");
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(jarUri, java.util.Map.of())) {
+            Path root = fs.getPath("/corpus");
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path t = target.resolve(root.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.copy(p, t);
+                    }
+                }
+            }
+        }
+        return target;
     }
 
     public static Path gymAnything() {

@@ -102,6 +102,39 @@ class CliTest {
     }
 
     @Test
+    void envImportListShowValidateExport() throws Exception {
+        Path corpus = org.envforge.spec.Corpus.env("gnu_octave_env");
+        Result imported = run("env", "import", corpus.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported 1 environment, 3 tasks; ").contains(" 0 errors");
+        assertThat(imported.out()).contains("warning: gnu_octave_env/env.json /hooks/pre_start: refers to scripts/install_octave.sh");
+        Result list = run("env", "list");
+        assertThat(list.out()).contains("gnu_octave_env@0.1").contains("GNU Octave").contains("3 draft");
+        Result tasks = run("env", "list", "--tasks", "--json");
+        assertThat(new ObjectMapper().readTree(tasks.out())).hasSize(3);
+        Result show = run("env", "show", "gnu_octave_env@0.1/iris_scatter_plot");
+        assertThat(show.out()).contains("[draft]").contains("instruction").contains("program verifier.py::verify_iris");
+        Result envShow = run("env", "show", "gnu_octave_env@0.1");
+        assertThat(envShow.out()).contains("hook         pre_start: /workspace/scripts/install_octave.sh");
+        assertThat(run("env", "show", "nope").code()).isEqualTo(2);
+
+        Path out = dir.resolve("export");
+        Result export = run("env", "export", "gnu_octave_env@0.1", "--format", "gym-anything", "--out", out.toString());
+        assertThat(export.out()).contains("Wrote 3 tasks to");
+        assertThat(Files.exists(out.resolve("gnu_octave_env/tasks/iris_scatter_plot/task.json"))).isTrue();
+        Result osworld = run("env", "export", "gnu_octave_env@0.1", "--format", "osworld", "--out", dir.resolve("o").toString());
+        assertThat(osworld.code()).isEqualTo(1);
+        assertThat(osworld.out()).contains("cannot be written as OSWorld JSON because its checker is a Python program");
+
+        Result valid = run("env", "validate", out.resolve("gnu_octave_env").toString(), "--problems", "none");
+        assertThat(valid.code()).isZero();
+        Files.writeString(out.resolve("gnu_octave_env/tasks/iris_scatter_plot/task.json"), "[1, 2]");
+        Result invalid = run("env", "validate", out.resolve("gnu_octave_env").toString());
+        assertThat(invalid.code()).isEqualTo(1);
+        assertThat(invalid.out()).contains("error: gnu_octave_env/tasks/iris_scatter_plot/task.json: expected a JSON object at the top, found a list");
+    }
+
+    @Test
     void helpListsTheCommandsAndNoCommandOpensTheGui() {
         Result help = run("--help");
         assertThat(help.out()).contains("catalog").contains("gui").contains("plugins");

@@ -15,22 +15,22 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 public final class Highlighter {
 
     private static final Pattern JSON = Pattern.compile(
-            "(?<key>\"(?:[^\"\\\\]|\\\\.)*\"(?=\\s*:))"
-                    + "|(?<string>\"(?:[^\"\\\\]|\\\\.)*\")"
+            "(?<key>\"(?:[^\"\\\\]++|\\\\.)*+\"(?=\\s*:))"
+                    + "|(?<string>\"(?:[^\"\\\\]++|\\\\.)*+\")"
                     + "|(?<number>-?\\b\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b)"
                     + "|(?<keyword>\\b(?:true|false|null)\\b)"
                     + "|(?<brace>[{}\\[\\]])");
 
     private static final Pattern SHELL = Pattern.compile(
             "(?<comment>#[^\\n]*)"
-                    + "|(?<string>\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*')"
+                    + "|(?<string>\"(?:[^\"\\\\]++|\\\\.)*+\"|'[^']*+')"
                     + "|(?<variable>\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|\\$[0-9@#?*])"
                     + "|(?<keyword>\\b(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|return|exit|export|local|set|source|echo|sleep)\\b)"
                     + "|(?<number>\\b\\d+\\b)");
 
     private static final Pattern PYTHON = Pattern.compile(
             "(?<comment>#[^\\n]*)"
-                    + "|(?<string>\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*')"
+                    + "|(?<string>\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:[^\"\\\\\\n]++|\\\\.)*+\"|'(?:[^'\\\\\\n]++|\\\\.)*+')"
                     + "|(?<decorator>@[A-Za-z_][A-Za-z0-9_.]*)"
                     + "|(?<keyword>\\b(?:def|class|return|if|elif|else|for|while|in|not|and|or|is|import|from|as|try|except|finally|raise|with|lambda|yield|pass|break|continue|None|True|False|global|nonlocal|assert)\\b)"
                     + "|(?<number>\\b\\d+(?:\\.\\d+)?\\b)");
