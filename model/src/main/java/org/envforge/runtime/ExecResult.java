@@ -1,0 +1,23 @@
+package org.envforge.runtime;
+
+/**
+ * What a command run in a sandbox did.
+ *
+ * @param exitCode the exit status, or -1 when it was killed
+ * @param timedOut true when the time limit killed it
+ */
+public record ExecResult(int exitCode, String stdout, String stderr, boolean timedOut, long millis) {
+
+    public boolean ok() {
+        return exitCode == 0 && !timedOut;
+    }
+
+    /** Throws a SandboxException naming the command when it failed. */
+    public ExecResult orThrow(String what) {
+        if (!ok()) {
+            throw new SandboxException(what + (timedOut ? " timed out" : " failed with exit code " + exitCode)
+                    + (stderr.isBlank() ? "" : ": " + stderr.strip()));
+        }
+        return this;
+    }
+}

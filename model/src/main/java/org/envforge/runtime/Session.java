@@ -1,0 +1,84 @@
+package org.envforge.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.envforge.action.Action;
+
+/**
+ * One running sandbox: a screen to look at, actions to take on it, and a privileged channel
+ * (exec, files) that setup scripts, checkers and probes use. Closing it ends every process it
+ * started.
+ */
+public interface Session extends AutoCloseable {
+
+    String id();
+
+    int width();
+
+    int height();
+
+    /** The screen as PNG. */
+    Screenshot screenshot();
+
+    /** The screen's pixels as 0xRRGGBB ints, row by row (for OCR and pixel checks). */
+    int[] pixels();
+
+    /** Takes one action (mouse, keyboard, wait). Waits for windows poll at about 20 ms. */
+    void act(Action action);
+
+    default void actAll(List<Action> actions) {
+        actions.forEach(this::act);
+    }
+
+    /** The visible top-level windows. */
+    List<WindowInfo> windows();
+
+    /** Waits for a window whose title matches, polling; empty after the timeout. */
+    default Optional<WindowInfo> awaitWindow(Pattern title, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (WindowInfo w : windows()) {
+                if (title.matcher(w.title()).find()) {
+                    return Optional.of(w);
+                }
+            }
+            if (System.nanoTime() > end) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Starts a program in the sandbox in the background (an app); it ends with the session or {@link #reset}. */
+    void launch(List<String> command);
+
+    /** Runs a command in the sandbox and waits for it (at most the session's command time limit). */
+    ExecResult exec(List<String> command);
+
+    /** Runs a shell script in the sandbox with bash. */
+    default ExecResult shell(String script) {
+        return exec(List.of("bash", "-c", script));
+    }
+
+    /** Reads a file from the sandbox's home folder ("~/x" or a relative path). */
+    byte[] readFile(String path);
+
+    /** Writes a file into the sandbox's home folder, creating folders. */
+    void writeFile(String path, byte[] content);
+
+    /** Stops every program the session started and empties its home folder. */
+    void reset();
+
+    /** The sandbox's home folder as the sandboxed programs see it. */
+    String home();
+
+    @Override
+    void close();
+}

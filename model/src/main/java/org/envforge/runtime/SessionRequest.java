@@ -1,0 +1,45 @@
+package org.envforge.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a session needs.
+ *
+ * @param name a label for logs and the session folder
+ * @param network whether programs in the sandbox may reach the network
+ * @param commandTimeout the time limit of each command run in the sandbox
+ * @param memoryBytes the address-space limit of each sandboxed program (0: none)
+ * @param env extra environment variables for sandboxed programs
+ */
+public record SessionRequest(String name, int width, int height, boolean network, Duration commandTimeout, long memoryBytes,
+        Map<String, String> env) {
+
+    public SessionRequest {
+        if (width < 320 || height < 200 || width > 7680 || height > 4320) {
+            throw new IllegalArgumentException("screen size out of range: " + width + "x" + height);
+        }
+        env = Map.copyOf(env);
+    }
+
+    /** 1280x800, no network, 60 s per command, 4 GiB of address space. */
+    public static SessionRequest defaults(String name) {
+        return new SessionRequest(name, 1280, 800, false, Duration.ofSeconds(60), 4L << 30, Map.of());
+    }
+
+    public SessionRequest withNetwork(boolean n) {
+        return new SessionRequest(name, width, height, n, commandTimeout, memoryBytes, env);
+    }
+
+    public SessionRequest withCommandTimeout(Duration d) {
+        return new SessionRequest(name, width, height, network, d, memoryBytes, env);
+    }
+
+    public SessionRequest withMemory(long bytes) {
+        return new SessionRequest(name, width, height, network, commandTimeout, bytes, env);
+    }
+
+    public SessionRequest withSize(int w, int h) {
+        return new SessionRequest(name, w, h, network, commandTimeout, memoryBytes, env);
+    }
+}

@@ -1,0 +1,295 @@
+package org.envforge.runtime.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.envforge.action.Action;
+import org.envforge.runtime.ExecResult;
+import org.envforge.runtime.PngEncoder;
+import org.envforge.runtime.SandboxException;
+import org.envforge.runtime.Screenshot;
+import org.envforge.runtime.Session;
+import org.envforge.runtime.SessionRequest;
+import org.envforge.runtime.WindowInfo;
+import org.envforge.runtime.Xwd;
+
+/** A session of the local runtime: an Xvfb display, programs under bubblewrap, xdotool actions. */
+final class LocalSession implements Session {
+
+    private static final Pattern XWININFO = Pattern.compile(
+            "^\\s+(0x[0-9a-f]+) (?:\"(.*)\"|\\(has no name\\)): (?:\\(\"([^\"]*)\" \"[^\"]*\"\\)|\\(\\))?\\s+(\\d+)x(\\d+)\\+(-?\\d+)\\+(-?\\d+)");
+
+    private final String id;
+    private final Path dir;
+    private final Path home;
+    private final SessionRequest request;
+    private final XvfbDisplay display;
+    private final Bubblewrap bwrap;
+    private final List<Process> apps = new ArrayList<>();
+    private final boolean keep;
+    private volatile boolean closed;
+
+    LocalSession(String id, Path dir, SessionRequest request, XvfbDisplay display, List<Path> hidden, boolean keep) {
+        this.id = id;
+        this.dir = dir;
+        this.home = dir.resolve("home");
+        this.request = request;
+        this.display = display;
+        this.keep = keep;
+        this.bwrap = new Bubblewrap(home, display, hidden, request.network(), request.memoryBytes(), request.env());
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public int width() {
+        return request.width();
+    }
+
+    @Override
+    public int height() {
+        return request.height();
+    }
+
+    Path folder() {
+        return dir;
+    }
+
+    String displayName() {
+        return display.name();
+    }
+
+    ProcessHandle xvfb() {
+        return display.process();
+    }
+
+    @Override
+    public String home() {
+        return Bubblewrap.HOME;
+    }
+
+    @Override
+    public int[] pixels() {
+        ensureOpen();
+        return display.pixels();
+    }
+
+    @Override
+    public Screenshot screenshot() {
+        ensureOpen();
+        Xwd.Header h = display.header();
+        int[] px = display.pixels();
+        return new Screenshot(PngEncoder.encode(px, h.width(), h.height()), h.width(), h.height(), Instant.now());
+    }
+
+    @Override
+    public void act(Action action) {
+        ensureOpen();
+        if (action instanceof Action.Wait w) {
+            sleep(w.millis());
+            return;
+        }
+        if (action instanceof Action.WaitForWindow w) {
+            if (awaitWindow(Pattern.compile(w.titlePattern()), Duration.ofMillis(w.timeoutMillis())).isEmpty()) {
+                throw new SandboxException("no window matching \"" + w.titlePattern() + "\" appeared within "
+                        + w.timeoutMillis() + " ms (windows: " + windows().stream().map(WindowInfo::title).toList() + ")");
+            }
+            return;
+        }
+        List<String> cmd = Xdotool.args(action);
+        if (cmd.isEmpty()) {
+            return; // done, fail: nothing to do on screen
+        }
+        ProcessRunner.run(cmd, bwrap.hostXEnv(), null, Duration.ofSeconds(60), null).orThrow("xdotool " + cmd.get(1));
+    }
+
+    @Override
+    public List<WindowInfo> windows() {
+        ensureOpen();
+        ExecResult tree = ProcessRunner.run(List.of("xwininfo", "-root", "-children"), bwrap.hostXEnv(), null,
+                Duration.ofSeconds(10), null).orThrow("xwininfo");
+        ExecResult visible = ProcessRunner.run(List.of("xdotool", "search", "--onlyvisible", "--name", ".*"), bwrap.hostXEnv(),
+                null, Duration.ofSeconds(10), null);
+        Set<Long> shown = new HashSet<>();
+        for (String l : visible.stdout().split("\n")) {
+            if (!l.isBlank()) {
+                shown.add(Long.parseLong(l.strip()));
+            }
+        }
+        List<WindowInfo> out = new ArrayList<>();
+        for (String line : tree.stdout().split("\n")) {
+            Matcher m = XWININFO.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            long wid = Long.decode(m.group(1));
+            int w = Integer.parseInt(m.group(4));
+            int h = Integer.parseInt(m.group(5));
+            if (!shown.contains(wid) || w <= 1 || h <= 1) {
+                continue;
+            }
+            out.add(new WindowInfo(m.group(1), m.group(2) == null ? "" : m.group(2), m.group(3) == null ? "" : m.group(3),
+                    Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)), w, h));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void launch(List<String> command) {
+        ensureOpen();
+        try {
+            Path log = dir.resolve("logs").resolve("app-" + apps.size() + ".log");
+            Files.createDirectories(log.getParent());
+            Process p = new ProcessBuilder(bwrap.wrap(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            apps.add(p);
+        } catch (IOException e) {
+            throw new SandboxException("cannot launch " + command.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ExecResult exec(List<String> command) {
+        ensureOpen();
+        return ProcessRunner.run(bwrap.wrap(command), Map.of(), null, request.commandTimeout(), null);
+    }
+
+    @Override
+    public byte[] readFile(String path) {
+        ensureOpen();
+        Path p = inHome(path);
+        try {
+            if (Files.isSymbolicLink(p) || !p.toRealPath().startsWith(home.toRealPath())) {
+                throw new SandboxException("refusing to read " + path + ": it is a link or leads outside the sandbox home");
+            }
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new SandboxException("cannot read " + path + " in session " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content) {
+        ensureOpen();
+        Path p = inHome(path);
+        try {
+            Files.createDirectories(p.getParent());
+            if (!p.getParent().toRealPath().startsWith(home.toRealPath()) || Files.isSymbolicLink(p)) {
+                throw new SandboxException("refusing to write " + path + ": it leads outside the sandbox home");
+            }
+            Files.write(p, content);
+        } catch (IOException e) {
+            throw new SandboxException("cannot write " + path + " in session " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A path of the sandbox home as a host path; refuses paths that climb out. */
+    private Path inHome(String path) {
+        String p = path;
+        if (p.startsWith("~/")) {
+            p = p.substring(2);
+        } else if (p.startsWith(Bubblewrap.HOME + "/")) {
+            p = p.substring(Bubblewrap.HOME.length() + 1);
+        } else if (p.startsWith("/")) {
+            throw new SandboxException("only paths in the sandbox home can be read or written, not " + path);
+        }
+        Path r = home.resolve(p).normalize();
+        if (!r.startsWith(home)) {
+            throw new SandboxException("the path " + path + " leads outside the sandbox home");
+        }
+        return r;
+    }
+
+    @Override
+    public synchronized void reset() {
+        ensureOpen();
+        stopApps();
+        try {
+            wipe(home);
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stopApps() {
+        for (Process p : apps) {
+            ProcessRunner.kill(p);
+        }
+        apps.clear();
+    }
+
+    /** Processes this session started and that still run (apps, sandboxed commands, Xvfb). */
+    List<ProcessHandle> processes() {
+        List<ProcessHandle> out = new ArrayList<>();
+        synchronized (this) {
+            for (Process p : apps) {
+                out.add(p.toHandle());
+                p.toHandle().descendants().forEach(out::add);
+            }
+        }
+        out.add(display.process());
+        return out.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopApps();
+        display.close();
+        if (!keep) {
+            try {
+                wipe(dir);
+            } catch (IOException e) {
+                // leave the folder; the next start does not reuse it
+            }
+        }
+    }
+
+    private static void wipe(Path p) throws IOException {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SandboxException("session " + id + " is closed");
+        }
+        if (!display.alive()) {
+            throw new SandboxException("the X display of session " + id + " has stopped (see " + dir.resolve("xvfb.log") + ")");
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted");
+        }
+    }
+}

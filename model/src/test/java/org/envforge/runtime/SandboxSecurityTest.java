@@ -1,0 +1,132 @@
+package org.envforge.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.envforge.runtime.local.LocalRuntime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a script inside a session cannot do: reach the network, write outside the session folder,
+ * read the host user's home, the data folder or another session's files, run past its time
+ * limit, or outlive the session.
+ */
+class SandboxSecurityTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noNetwork() {
+        LocalRuntime rt = Sandboxes.local(dir);
+        try (Session s = rt.start(SessionRequest.defaults("net"))) {
+            ExecResult r = s.shell("exec 3<>/dev/tcp/1.1.1.1/53 && echo connected; "
+                    + "getent hosts example.com || echo no-dns; tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '");
+            assertThat(r.stdout()).doesNotContain("connected").contains("no-dns");
+            assertThat(r.stdout().strip().split("\\s+")).containsExactly("no-dns", "lo");
+        }
+    }
+
+    @Test
+    void cannotWriteOutsideTheSessionFolder() throws IOException {
+        LocalRuntime rt = Sandboxes.local(dir);
+        String marker = "envforge-escape-" + System.nanoTime();
+        try (Session s = rt.start(SessionRequest.defaults("write"))) {
+            ExecResult r = s.shell("touch /etc/" + marker + " 2>&1; touch /usr/" + marker + " 2>&1; echo x > /tmp/" + marker
+                    + "; echo x > /var/tmp/" + marker + "; echo ok > ~/inside.txt");
+            assertThat(r.stdout()).contains("Read-only file system");
+            assertThat(s.readFile("~/inside.txt")).isEqualTo("ok\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Path.of("/etc", marker)).doesNotExist();
+        assertThat(Path.of("/usr", marker)).doesNotExist();
+        assertThat(Path.of("/tmp", marker)).doesNotExist();
+        assertThat(Path.of("/var/tmp", marker)).doesNotExist();
+    }
+
+    @Test
+    void cannotReadTheHostHomeTheDataFolderOrAnotherSession() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("envforge.db"), "secret-db");
+        Path userHome = Path.of(System.getProperty("user.home"));
+        Optional<Path> homeSecret = Optional.empty();
+        if (Files.isWritable(userHome)) {
+            homeSecret = Optional.of(Files.writeString(userHome.resolve(".envforge-test-secret-" + System.nanoTime()), "s3cret"));
+        }
+        LocalRuntime rt = Sandboxes.local(dir);
+        try (Session a = rt.start(SessionRequest.defaults("a")); Session b = rt.start(SessionRequest.defaults("b"))) {
+            a.writeFile("~/private.txt", "only-a".getBytes(StandardCharsets.UTF_8));
+            Path aHome = rt.sessionsRoot().resolve(a.id()).resolve("home");
+            ExecResult r = b.shell("cat " + aHome.resolve("private.txt") + " 2>&1; cat " + data.resolve("envforge.db") + " 2>&1; "
+                    + homeSecret.map(p -> "cat " + p + " 2>&1;").orElse("") + " ls -A /root | wc -l");
+            assertThat(r.stdout()).doesNotContain("only-a").doesNotContain("secret-db").doesNotContain("s3cret");
+            assertThat(r.stdout()).contains("No such file or directory");
+            assertThat(r.stdout().strip()).endsWith("0");
+            // A link made inside the sandbox cannot trick the host side into reading outside it.
+            b.shell("ln -s /etc/hostname ~/hostname-link");
+            assertThatThrownBy(() -> b.readFile("~/hostname-link")).hasMessageContaining("link");
+            assertThatThrownBy(() -> b.readFile("../" + a.id() + "/home/private.txt")).hasMessageContaining("outside the sandbox home");
+        } finally {
+            if (homeSecret.isPresent()) {
+                Files.deleteIfExists(homeSecret.get());
+            }
+        }
+    }
+
+    @Test
+    void aRunawayScriptIsKilledAtItsLimit() {
+        LocalRuntime rt = Sandboxes.local(dir);
+        try (Session s = rt.start(SessionRequest.defaults("runaway").withCommandTimeout(Duration.ofSeconds(2)))) {
+            long t0 = System.nanoTime();
+            ExecResult r = s.shell("sleep 300 & sleep 300; echo never");
+            assertThat(r.timedOut()).isTrue();
+            assertThat(r.stdout()).doesNotContain("never");
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10);
+            assertThat(sleepers()).as("no sleep 300 left").isZero();
+        }
+        try (Session s = rt.start(SessionRequest.defaults("memory").withMemory(256L << 20))) {
+            ExecResult r = s.shell("python3 -c 'x = bytearray(1024 * 1024 * 1024); print(len(x))'");
+            assertThat(r.ok()).isFalse();
+            assertThat(r.stderr()).contains("MemoryError");
+        }
+    }
+
+    @Test
+    void nothingOfASessionOutlivesIt() throws Exception {
+        Sandboxes.requireTools(List.of("xterm"));
+        LocalRuntime rt = Sandboxes.local(dir);
+        Session s = rt.start(SessionRequest.defaults("leak"));
+        s.launch(List.of("xterm"));
+        s.launch(List.of("bash", "-c", "sleep 1000 & sleep 1000"));
+        s.awaitWindow(java.util.regex.Pattern.compile("xterm"), Duration.ofSeconds(10)).orElseThrow();
+        String folder = rt.sessionsRoot().resolve(s.id()).toString();
+        assertThat(processesMentioning(folder)).isGreaterThanOrEqualTo(3); // Xvfb and two bwraps
+        s.close();
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (processesMentioning(folder) > 0 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(processesMentioning(folder)).isZero();
+        assertThat(sleepers()).isZero();
+        assertThat(Path.of(folder)).doesNotExist();
+    }
+
+    /** Processes whose command line mentions the text (the session folder is in every one of them). */
+    static long processesMentioning(String text) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(text)).orElse(false)).count();
+    }
+
+    static long sleepers() {
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> p.info().commandLine().map(c -> c.matches(".*sleep (300|1000)$")).orElse(false)).count();
+        }
+    }
+}
