@@ -25,9 +25,10 @@ public final class Catalog {
     private final BlsOccupation total;
     private final double linkedWageBill;
     private final double detailedWageBill;
+    private final Map<String, OnetOccupation> onet;
 
     Catalog(List<Product> products, List<Occupation> occupations, List<MajorGroup> majorGroups,
-            List<Unmatched> unmatched, BlsOccupation total, double detailedWageBill) {
+            List<Unmatched> unmatched, BlsOccupation total, double detailedWageBill, List<OnetOccupation> onetOccupations) {
         this.products = List.copyOf(products);
         this.byName = new HashMap<>(products.size() * 2);
         this.byLowerName = new HashMap<>(products.size() * 2);
@@ -47,6 +48,20 @@ public final class Catalog {
         this.total = total;
         this.linkedWageBill = linked;
         this.detailedWageBill = detailedWageBill;
+        Map<String, OnetOccupation> o = new HashMap<>();
+        onetOccupations.forEach(x -> o.put(x.code(), x));
+        this.onet = Collections.unmodifiableMap(o);
+    }
+
+    /** An O*NET occupation (title and description) by its O*NET-SOC code. */
+    public Optional<OnetOccupation> onetOccupation(String code) {
+        return Optional.ofNullable(onet.get(code));
+    }
+
+    /** The O*NET description of a linked occupation (of its first O*NET code), or "". */
+    public String description(Occupation o) {
+        return o.onetCodes().stream().map(onet::get).filter(java.util.Objects::nonNull).map(OnetOccupation::description)
+                .findFirst().orElse("");
     }
 
     /** All products, heaviest first (rank 1 first). */

@@ -149,7 +149,7 @@ public final class CatalogBuilder {
             detailedBill += b == null ? 0 : b;
         }
         unmatched.sort(Comparator.comparing(Unmatched::side).reversed().thenComparing(Unmatched::code));
-        return new Catalog(products, occupations, groupsRaw, unmatched, total, detailedBill);
+        return new Catalog(products, occupations, groupsRaw, unmatched, total, detailedBill, tables.onetOccupations());
     }
 
     private static String aggregateFor(String soc, Map<String, BlsOccupation> detailed, Set<String> exact) {
