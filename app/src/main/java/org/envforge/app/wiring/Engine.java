@@ -4,7 +4,13 @@ import java.nio.file.Path;
 import org.envforge.catalog.GdpSource;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.service.CatalogService;
+import org.envforge.service.CatalogSeedData;
 import org.envforge.service.EnvironmentService;
+import org.envforge.service.SandboxService;
+import org.envforge.runtime.SandboxRuntime;
+import org.envforge.runtime.docker.DockerRuntime;
+import org.envforge.runtime.local.LocalRuntime;
+import java.util.List;
 import org.envforge.store.Store;
 
 /**
@@ -17,6 +23,9 @@ public final class Engine implements AutoCloseable {
     private final PluginRegistry plugins;
     private final CatalogService catalog;
     private final EnvironmentService environments;
+    private final SandboxService sandboxes;
+    private final String runtimeChoice;
+    private SandboxRuntime runtime;
     private Store store;
 
     public Engine(Path dataDir, GdpSource gdp, PluginRegistry plugins) {
@@ -24,6 +33,25 @@ public final class Engine implements AutoCloseable {
         this.plugins = plugins;
         this.catalog = new CatalogService(gdp, plugins, this::store);
         this.environments = new EnvironmentService(this::store);
+        this.runtimeChoice = System.getenv().getOrDefault("ENVFORGE_RUNTIME", "local");
+        this.sandboxes = new SandboxService(this::runtime, plugins, () -> new CatalogSeedData(catalog.catalog()), this::store);
+    }
+
+    /** The sandbox runtime: local (default) or docker (ENVFORGE_RUNTIME=docker, image ENVFORGE_DOCKER_IMAGE). */
+    public synchronized SandboxRuntime runtime() {
+        if (runtime == null) {
+            runtime = switch (runtimeChoice) {
+                case "docker" -> DockerRuntime.fromEnvironment(System.getenv().getOrDefault("ENVFORGE_DOCKER_IMAGE",
+                        DockerRuntime.DEFAULT_IMAGE));
+                case "local" -> new LocalRuntime(dataDir.resolve("sessions"), List.of(dataDir), false);
+                default -> throw new IllegalArgumentException("ENVFORGE_RUNTIME must be local or docker, was " + runtimeChoice);
+            };
+        }
+        return runtime;
+    }
+
+    public SandboxService sandboxes() {
+        return sandboxes;
     }
 
     /** The engine with the shipped data and the plugins on the class path. */

@@ -9,11 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.envforge.action.Action;
@@ -24,13 +21,12 @@ import org.envforge.runtime.Screenshot;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
 import org.envforge.runtime.WindowInfo;
+import org.envforge.runtime.X11Windows;
+import org.envforge.runtime.XdotoolCommands;
 import org.envforge.runtime.Xwd;
 
 /** A session of the local runtime: an Xvfb display, programs under bubblewrap, xdotool actions. */
 final class LocalSession implements Session {
-
-    private static final Pattern XWININFO = Pattern.compile(
-            "^\\s+(0x[0-9a-f]+) (?:\"(.*)\"|\\(has no name\\)): (?:\\(\"([^\"]*)\" \"[^\"]*\"\\)|\\(\\))?\\s+(\\d+)x(\\d+)\\+(-?\\d+)\\+(-?\\d+)");
 
     private final String id;
     private final Path dir;
@@ -112,7 +108,7 @@ final class LocalSession implements Session {
             }
             return;
         }
-        List<String> cmd = Xdotool.args(action);
+        List<String> cmd = XdotoolCommands.args(action);
         if (cmd.isEmpty()) {
             return; // done, fail: nothing to do on screen
         }
@@ -122,32 +118,9 @@ final class LocalSession implements Session {
     @Override
     public List<WindowInfo> windows() {
         ensureOpen();
-        ExecResult tree = ProcessRunner.run(List.of("xwininfo", "-root", "-children"), bwrap.hostXEnv(), null,
-                Duration.ofSeconds(10), null).orThrow("xwininfo");
-        ExecResult visible = ProcessRunner.run(List.of("xdotool", "search", "--onlyvisible", "--name", ".*"), bwrap.hostXEnv(),
-                null, Duration.ofSeconds(10), null);
-        Set<Long> shown = new HashSet<>();
-        for (String l : visible.stdout().split("\n")) {
-            if (!l.isBlank()) {
-                shown.add(Long.parseLong(l.strip()));
-            }
-        }
-        List<WindowInfo> out = new ArrayList<>();
-        for (String line : tree.stdout().split("\n")) {
-            Matcher m = XWININFO.matcher(line);
-            if (!m.find()) {
-                continue;
-            }
-            long wid = Long.decode(m.group(1));
-            int w = Integer.parseInt(m.group(4));
-            int h = Integer.parseInt(m.group(5));
-            if (!shown.contains(wid) || w <= 1 || h <= 1) {
-                continue;
-            }
-            out.add(new WindowInfo(m.group(1), m.group(2) == null ? "" : m.group(2), m.group(3) == null ? "" : m.group(3),
-                    Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)), w, h));
-        }
-        return out;
+        ExecResult tree = ProcessRunner.run(X11Windows.TREE, bwrap.hostXEnv(), null, Duration.ofSeconds(10), null).orThrow("xwininfo");
+        ExecResult visible = ProcessRunner.run(X11Windows.VISIBLE, bwrap.hostXEnv(), null, Duration.ofSeconds(10), null);
+        return X11Windows.parse(tree.stdout(), visible.stdout());
     }
 
     @Override

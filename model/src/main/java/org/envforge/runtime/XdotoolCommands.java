@@ -1,4 +1,4 @@
-package org.envforge.runtime.local;
+package org.envforge.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,13 @@ import org.envforge.action.Action;
 import org.envforge.action.Keys;
 
 /** Turns actions into xdotool command lines (one process per action). */
-final class Xdotool {
+public final class XdotoolCommands {
 
-    private Xdotool() {
+    private XdotoolCommands() {
     }
 
     /** The xdotool arguments for an action, or an empty list for actions xdotool does not do. */
-    static List<String> args(Action a) {
+    public static List<String> args(Action a) {
         List<String> c = new ArrayList<>(List.of("xdotool"));
         if (a instanceof Action.MoveTo m) {
             c.addAll(List.of("mousemove", str(m.x()), str(m.y())));

@@ -1,0 +1,61 @@
+package org.envforge.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.envforge.plugin.SoftwarePlugin;
+import org.envforge.runtime.docker.DockerRuntime;
+import org.envforge.runtime.local.HostTools;
+import picocli.CommandLine.Command;
+
+/** What is missing to run sandboxes and plugins, with the Debian packages that provide it. */
+@Command(name = "doctor", description = "Check what sandboxes and plugins need on this machine, and say how to install what is missing.")
+public final class DoctorCommand extends EngineCommand {
+
+    public DoctorCommand(EngineProvider engines) {
+        super(engines);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = out();
+        List<String> apt = new ArrayList<>();
+        out.println("Local runtime (Xvfb + bubblewrap):");
+        for (HostTools.Tool t : HostTools.REQUIRED) {
+            boolean ok = HostTools.which(t.program()).isPresent();
+            out.printf("  %-4s %-10s %s%n", ok ? "ok" : "MISSING", t.program(), ok ? t.purpose() : t.purpose() + " -> apt-get install "
+                    + t.aptPackage());
+            if (!ok) {
+                apt.add(t.aptPackage());
+            }
+        }
+        for (HostTools.Tool t : HostTools.OPTIONAL) {
+            boolean ok = HostTools.which(t.program()).isPresent();
+            out.printf("  %-4s %-10s %s%n", ok ? "ok" : "absent", t.program(), t.purpose() + (ok ? "" : " (optional) -> apt-get install "
+                    + t.aptPackage()));
+        }
+        out.println("Plugins:");
+        for (SoftwarePlugin p : engines.get().plugins().plugins()) {
+            List<String> missing = p.descriptor().executables().stream().filter(x -> HostTools.which(x).isEmpty()).toList();
+            out.printf("  %-4s %-14s %d templates%s%n", missing.isEmpty() ? "ok" : "MISSING", p.id(), p.templates().size(),
+                    missing.isEmpty() ? "" : "; missing " + String.join(", ", missing) + " -> apt-get install "
+                            + String.join(" ", p.descriptor().aptPackages()));
+            if (!missing.isEmpty()) {
+                apt.addAll(p.descriptor().aptPackages());
+            }
+        }
+        out.println("Docker runtime:");
+        List<String> docker = DockerRuntime.fromEnvironment(DockerRuntime.DEFAULT_IMAGE).missing();
+        out.printf("  %-4s %s%n", docker.isEmpty() ? "ok" : "absent", docker.isEmpty() ? "engine and image ready" : String.join("; ", docker)
+                + " (optional)");
+        boolean dataOk = Files.isWritable(engines.get().dataDir()) || !Files.exists(engines.get().dataDir());
+        out.printf("Data folder: %s %s%n", engines.get().dataDir(), dataOk ? "" : "(NOT WRITABLE)");
+        if (!apt.isEmpty()) {
+            out.println();
+            out.println("To install what is missing: sudo apt-get install -y " + String.join(" ", apt.stream().distinct().toList()));
+        }
+        out.flush();
+        return apt.isEmpty() ? 0 : 1;
+    }
+}

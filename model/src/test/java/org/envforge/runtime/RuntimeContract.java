@@ -1,0 +1,63 @@
+package org.envforge.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.envforge.action.Action;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every runtime must do, run against each runtime (local always; Docker when an engine
+ * answers). Subclasses provide the runtime.
+ */
+public abstract class RuntimeContract {
+
+    protected abstract SandboxRuntime runtime();
+
+    @Test
+    void aSessionShowsAScreenRunsCommandsAndKeepsFiles() {
+        try (Session s = runtime().start(SessionRequest.defaults("contract").withSize(1024, 768))) {
+            Screenshot shot = s.screenshot();
+            assertThat(shot.width()).isEqualTo(1024);
+            assertThat(shot.height()).isEqualTo(768);
+            assertThat(shot.png()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+            assertThat(s.pixels()).hasSize(1024 * 768);
+            s.writeFile("~/notes/a.txt", "hello".getBytes(StandardCharsets.UTF_8));
+            assertThat(s.exec(List.of("cat", s.home() + "/notes/a.txt")).stdout()).isEqualTo("hello");
+            assertThat(s.shell("echo world > ~/notes/b.txt").ok()).isTrue();
+            assertThat(new String(s.readFile("~/notes/b.txt"), StandardCharsets.UTF_8)).isEqualTo("world\n");
+            assertThatThrownBy(() -> s.readFile("/etc/passwd")).isInstanceOf(SandboxException.class);
+            assertThat(s.shell("exit 3").exitCode()).isEqualTo(3);
+            s.reset();
+            assertThat(s.shell("ls -A ~ | wc -l").stdout().strip()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void actionsReachAnAppWindow() {
+        try (Session s = runtime().start(SessionRequest.defaults("contract-app"))) {
+            s.launch(List.of("xterm", "-T", "contract", "-geometry", "80x24+0+0", "-e", "bash", "--norc", "-i"));
+            WindowInfo w = s.awaitWindow(Pattern.compile("^contract$"), Duration.ofSeconds(15)).orElseThrow();
+            s.act(Action.Click.left(w.centerX(), w.centerY()));
+            s.act(new Action.TypeText("echo typed > ~/typed.txt\n"));
+            String text = "";
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!text.equals("typed") && System.nanoTime() < end) {
+                s.act(new Action.Wait(100));
+                text = s.shell("cat ~/typed.txt 2>/dev/null").stdout().strip();
+            }
+            assertThat(text).isEqualTo("typed");
+            assertThat(s.windows()).extracting(WindowInfo::title).contains("contract");
+            s.act(Action.Key.of("ctrl", "d"));
+            long gone = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!s.windows().isEmpty() && System.nanoTime() < gone) {
+                s.act(new Action.Wait(50));
+            }
+            assertThat(s.windows()).isEmpty();
+        }
+    }
+}
