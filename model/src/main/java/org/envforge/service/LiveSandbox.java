@@ -64,6 +64,11 @@ public final class LiveSandbox implements AutoCloseable {
         return session.screenshot();
     }
 
+    /** The screen's pixels (0xRRGGBB), cheaper than a PNG for live views. */
+    public int[] pixels() {
+        return session.pixels();
+    }
+
     public synchronized void act(Action a) {
         session.act(a);
     }

@@ -23,7 +23,7 @@ public final class GuiCommand implements Callable<Integer> {
         this.launcher = launcher;
     }
 
-    @Option(names = "--page", paramLabel = "ID", description = "Open this page: catalog, environments.")
+    @Option(names = "--page", paramLabel = "ID", description = "Open this page: catalog, environments, sandbox.")
     String page;
     @Option(names = "--product", paramLabel = "NAME", description = "Show this product in the Catalog.")
     String product;
@@ -35,12 +35,14 @@ public final class GuiCommand implements Callable<Integer> {
     String task;
     @Option(names = "--tab", paramLabel = "NAME", description = "With --task: the detail tab to show (overview, files, problems).")
     String tab;
+    @Option(names = "--boot", paramLabel = "PLUGIN/TEMPLATE", description = "Boot this task in the Sandbox view.")
+    String boot;
 
     @Override
     public Integer call() {
         GuiOptions options = new GuiOptions(Optional.ofNullable(page), Optional.ofNullable(product), Optional.ofNullable(select),
                 Optional.ofNullable(theme), Optional.ofNullable(task),
-                Optional.ofNullable(tab));
+                Optional.ofNullable(tab), Optional.ofNullable(boot));
         return open(engines, launcher, options, spec.commandLine().getErr());
     }
 

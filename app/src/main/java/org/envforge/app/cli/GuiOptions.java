@@ -7,9 +7,10 @@ import java.util.Optional;
  * Useful for deep links and for reproducible screenshots.
  */
 public record GuiOptions(Optional<String> page, Optional<String> product, Optional<Integer> selectTopN, Optional<String> theme,
-        Optional<String> task, Optional<String> tab) {
+        Optional<String> task, Optional<String> tab, Optional<String> boot) {
 
     public static GuiOptions none() {
-        return new GuiOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new GuiOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 }

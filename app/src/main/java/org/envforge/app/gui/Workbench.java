@@ -18,6 +18,8 @@ import org.envforge.views.common.FxTaskRunner;
 import org.envforge.views.common.TaskRunner;
 import org.envforge.views.environments.EnvironmentsView;
 import org.envforge.views.environments.EnvironmentsViewModel;
+import org.envforge.views.sandbox.SandboxView;
+import org.envforge.views.sandbox.SandboxViewModel;
 import org.envforge.views.main.MainViewModel;
 import org.envforge.views.main.MainWindow;
 import org.envforge.views.main.Page;
@@ -52,7 +54,10 @@ public final class Workbench implements GuiLauncher {
             stage.setTitle("EnvForge");
             Optional.ofNullable(Workbench.class.getResourceAsStream("/envforge/icons/envforge-256.png"))
                     .ifPresent(in -> stage.getIcons().add(new Image(in)));
-            stage.setOnHidden(e -> engine.close());
+            stage.setOnHidden(e -> {
+                ui.sandbox().stop();
+                engine.close();
+            });
             stage.show();
         });
         return true;
@@ -60,11 +65,16 @@ public final class Workbench implements GuiLauncher {
 
     /** The built workbench: its window and the view-models that options and tests drive. */
     public record Ui(MainWindow window, MainViewModel main, CatalogViewModel catalog, Supplier<CatalogView> catalogView,
-            EnvironmentsViewModel environments, Supplier<EnvironmentsView> environmentsView) {
+            EnvironmentsViewModel environments, Supplier<EnvironmentsView> environmentsView, SandboxViewModel sandbox) {
 
         /** Opens the page, product and selection that the options name. */
         public void apply(GuiOptions options) {
             options.page().ifPresent(window::select);
+            options.boot().ifPresent(ref -> {
+                window.select("sandbox");
+                String[] parts = ref.split("/", 2);
+                sandbox.bootWhenLoaded(parts[0], parts.length > 1 ? parts[1] : "");
+            });
             options.task().ifPresent(ref -> {
                 window.select("environments");
                 options.tab().ifPresent(environmentsView.get()::showTab);
@@ -102,12 +112,18 @@ public final class Workbench implements GuiLauncher {
             envVm.refresh();
             return v;
         });
+        SandboxViewModel sandboxVm = new SandboxViewModel(engine.sandboxes(), tasks);
         List<Page> pages = List.of(
                 new Page("catalog", "Catalog", Feather.BAR_CHART_2, catalogViewSupplier::get),
-                new Page("environments", "Environments", Feather.LAYERS, envView::get));
+                new Page("environments", "Environments", Feather.LAYERS, envView::get),
+                new Page("sandbox", "Sandbox", Feather.MONITOR, () -> {
+                    SandboxView v = new SandboxView(sandboxVm);
+                    sandboxVm.load();
+                    return v;
+                }));
         MainWindow window = new MainWindow(main, pages);
         window.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
-        return new Ui(window, main, catalogVm, catalogViewSupplier, envVm, envView);
+        return new Ui(window, main, catalogVm, catalogViewSupplier, envVm, envView, sandboxVm);
     }
 
     /** The workbench preferences kept in the store's settings table. */

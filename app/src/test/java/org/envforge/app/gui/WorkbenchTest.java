@@ -39,7 +39,8 @@ class WorkbenchTest {
         tasks = new FxTaskRunner(2);
         ui = Workbench.build(engine, Workbench.preferences(new Settings(engine.store())), Theme.LIGHT, tasks);
         ui.apply(new GuiOptions(java.util.Optional.empty(), java.util.Optional.of("SQLite"), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty()));
         stage.setScene(new Scene(ui.window(), 1280, 800));
         stage.show();
     }

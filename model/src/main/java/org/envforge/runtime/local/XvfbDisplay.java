@@ -88,11 +88,33 @@ final class XvfbDisplay implements AutoCloseable {
         for (int i = 0; i <= LAST - FIRST; i++) {
             int n = next;
             next = next >= LAST ? FIRST : next + 1;
-            if (!Files.exists(Path.of("/tmp/.X" + n + "-lock")) && !Files.exists(SOCKETS.resolve("X" + n))) {
+            reclaimIfStale(n);
+            if (!Files.exists(lockFile(n)) && !Files.exists(SOCKETS.resolve("X" + n))) {
                 return n;
             }
         }
         throw new SandboxException("no free X display number between :" + FIRST + " and :" + LAST);
+    }
+
+    private static Path lockFile(int n) {
+        return Path.of("/tmp/.X" + n + "-lock");
+    }
+
+    /** Removes the lock and socket an X server left behind when it was killed without cleaning up. */
+    private static void reclaimIfStale(int n) {
+        Path lock = lockFile(n);
+        try {
+            if (Files.exists(lock)) {
+                long pid = Long.parseLong(Files.readString(lock).strip());
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    return;
+                }
+                Files.deleteIfExists(lock);
+                Files.deleteIfExists(SOCKETS.resolve("X" + n));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not ours to clean; the number is skipped
+        }
     }
 
     private void map() {
@@ -130,15 +152,32 @@ final class XvfbDisplay implements AutoCloseable {
 
     /** The current screen as 0xRRGGBB pixels. */
     int[] pixels() {
-        ByteBuffer b = frame;
-        if (b == null) {
-            throw new SandboxException("display " + name() + " is closed");
-        }
-        return Xwd.pixels(b);
+        return Xwd.pixels(mapped());
     }
 
     Xwd.Header header() {
-        return Xwd.header(frame);
+        return Xwd.header(mapped());
+    }
+
+    /**
+     * The mapped framebuffer, mapped again when Xvfb has grown the file since (it may still be
+     * writing it right after start).
+     */
+    private synchronized ByteBuffer mapped() {
+        MappedByteBuffer b = frame;
+        if (b == null) {
+            throw new SandboxException("display " + name() + " is closed");
+        }
+        Xwd.Header h = Xwd.header(b);
+        long needed = (long) h.pixelOffset() + (long) h.bytesPerLine() * h.height();
+        if (b.capacity() < needed) {
+            map();
+            b = frame;
+            if (b.capacity() < needed) {
+                throw new SandboxException("the framebuffer of " + name() + " is not complete yet");
+            }
+        }
+        return b;
     }
 
     ProcessHandle process() {
@@ -149,9 +188,19 @@ final class XvfbDisplay implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Stops Xvfb politely (so it removes its lock and socket), then forcibly if it lingers. */
     @Override
-    public void close() {
+    public synchronized void close() {
         frame = null;
-        ProcessRunner.kill(process);
+        process.destroy();
+        try {
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                ProcessRunner.kill(process);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProcessRunner.kill(process);
+        }
+        reclaimIfStale(number);
     }
 }
