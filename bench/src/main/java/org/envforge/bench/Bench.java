@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints benchmark tables (medians of repeated runs). Usage: {@code ./benchmark [catalog|import|all] [--runs N]}.
+ * Prints benchmark tables (medians of repeated runs). Usage: {@code ./benchmark [catalog|import|sandbox|all] [--runs N]}.
  * Targets live here, never in timed unit tests.
  */
 public final class Bench {
@@ -20,7 +20,7 @@ public final class Bench {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./benchmark [catalog|import|all] [--runs N]");
+                    System.out.println("usage: ./benchmark [catalog|import|sandbox|all] [--runs N]");
                     return;
                 }
                 default -> which = args[i];
@@ -30,6 +30,9 @@ public final class Bench {
         if (which.equals("catalog") || which.equals("all")) {
             results.addAll(CatalogBench.run(runs));
         }
+        if (which.equals("sandbox") || which.equals("all")) {
+            results.addAll(SandboxBench.run(runs));
+        }
         List<ImportBench.Run> imports = List.of();
         if (which.equals("import") || which.equals("all")) {
             java.nio.file.Path corpus = java.nio.file.Path.of(System.getProperty("envforge.corpus",
@@ -37,7 +40,7 @@ public final class Bench {
             imports = ImportBench.run(corpus, new int[] {1, 10}, Math.max(1, Math.min(runs, 3)));
         }
         if (results.isEmpty() && imports.isEmpty()) {
-            System.err.println("unknown benchmark: " + which + " (try: catalog, import, all)");
+            System.err.println("unknown benchmark: " + which + " (try: catalog, import, sandbox, all)");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "EnvForge benchmarks  (Java %s, %d cores, max heap %d MB)%n", System.getProperty("java.version"),
@@ -48,6 +51,9 @@ public final class Bench {
         }
         if (!imports.isEmpty()) {
             ImportBench.print(imports);
+        }
+        if (which.equals("sandbox") || which.equals("all")) {
+            SandboxBench.printThroughput();
         }
     }
 }

@@ -69,7 +69,9 @@ final class XvfbDisplay implements AutoCloseable {
             }
             Path socket = SOCKETS.resolve("X" + n);
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < end && p.isAlive() && !(Files.exists(socket) && Files.exists(fbDir.resolve("Xvfb_screen0")))) {
+            Path fb = fbDir.resolve("Xvfb_screen0");
+            long frameBytes = 4L * width * height;
+            while (System.nanoTime() < end && p.isAlive() && !(Files.exists(socket) && size(fb) >= frameBytes)) {
                 sleep(5);
             }
             if (p.isAlive() && Files.exists(socket)) {
@@ -82,6 +84,14 @@ final class XvfbDisplay implements AutoCloseable {
         }
         throw new SandboxException("could not start Xvfb on any display between :" + FIRST + " and :" + LAST + " (see "
                 + sessionDir.resolve("xvfb.log") + ")");
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.exists(f) ? Files.size(f) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static synchronized int allocate() {
@@ -167,6 +177,10 @@ final class XvfbDisplay implements AutoCloseable {
         MappedByteBuffer b = frame;
         if (b == null) {
             throw new SandboxException("display " + name() + " is closed");
+        }
+        if (b.capacity() < 128) {
+            map();
+            b = frame;
         }
         Xwd.Header h = Xwd.header(b);
         long needed = (long) h.pixelOffset() + (long) h.bytesPerLine() * h.height();
