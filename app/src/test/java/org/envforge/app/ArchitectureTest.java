@@ -18,9 +18,15 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] MODEL = {"org.envforge.catalog..", "org.envforge.io..", "org.envforge.plugin..",
-        "org.envforge.progress..", "org.envforge.service..", "org.envforge.store..", "org.envforge.text.."};
-    /** What plugins may use of the model: its SPI and the plain value packages. */
-    private static final String[] PLUGIN_SPI = {"org.envforge.plugin..", "org.envforge.progress..", "org.envforge.text.."};
+        "org.envforge.progress..", "org.envforge.service..", "org.envforge.store..", "org.envforge.text..", "org.envforge.spec..",
+        "org.envforge.json..", "org.envforge.action..", "org.envforge.runtime..", "org.envforge.verify.."};
+    /**
+     * What plugins may use of the model: the plugin SPI, the session interface (not the runtimes),
+     * and the value types of actions and specs; plus Jackson's tree model for probe arguments.
+     */
+    private static final String[] PLUGIN_SPI = {"org.envforge.plugin..", "org.envforge.progress..", "org.envforge.text..",
+        "org.envforge.runtime", "org.envforge.action", "org.envforge.spec", "com.fasterxml.jackson.databind..",
+        "com.fasterxml.jackson.core.."};
 
     private static JavaClasses classes;
 
@@ -80,6 +86,13 @@ class ArchitectureTest {
                                         "org.envforge.plugins.."),
                                 com.tngtech.archunit.core.domain.JavaClass.Predicates.type(int.class).or(
                                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(""))))
+                .check(classes);
+    }
+
+    @Test
+    void dockerJavaStaysInTheDockerRuntime() {
+        noClasses().that().resideInAPackage("org.envforge..").and().resideOutsideOfPackage("org.envforge.runtime.docker..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
                 .check(classes);
     }
 
