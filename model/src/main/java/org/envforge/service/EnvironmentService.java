@@ -432,10 +432,55 @@ public final class EnvironmentService {
         envs().setStatus(key, status, actor, reason);
     }
 
+    /** The outcome of a curator's decision on one task. */
+    public record Decision(String task, TaskStatus from, TaskStatus to, String note) {
+    }
+
+    /**
+     * Approves or rejects tasks, named one by one (ENV_ID/TASK) or by environment id (all its
+     * tasks). Approval needs a passed audit unless {@code override}; rejection needs a reason.
+     */
+    public List<Decision> decide(List<String> ids, boolean approve, String actor, String reason, boolean override) {
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("a rejection needs a reason (--reason)");
+        }
+        List<Long> keys = new ArrayList<>();
+        for (String id : ids) {
+            Optional<StoredEnvironment> env = envs().environment(id);
+            if (env.isPresent()) {
+                keys.addAll(envs().taskKeys(id));
+            } else {
+                keys.add(envs().findTask(id).orElseThrow(() -> new IllegalArgumentException("no environment or task \"" + id + "\"")));
+            }
+        }
+        List<Decision> out = new ArrayList<>();
+        for (long k : keys) {
+            StoredTask t = envs().task(k).orElseThrow();
+            TaskStatus from = t.summary().status();
+            if (approve && from != TaskStatus.AUDIT_PASSED && from != TaskStatus.APPROVED && !override) {
+                out.add(new Decision(t.summary().ref(), from, from, "not approved: its audit has not passed (" + from.label()
+                        + "); --override approves it anyway"));
+                continue;
+            }
+            TaskStatus to = approve ? TaskStatus.APPROVED : TaskStatus.REJECTED;
+            envs().setStatus(k, to, actor, reason == null || reason.isBlank() ? (approve ? "approved" : null) : reason);
+            out.add(new Decision(t.summary().ref(), from, to, approve ? "approved" : "rejected: " + reason));
+        }
+        return out;
+    }
+
     // Export -------------------------------------------------------------------------------------
 
-    /** Writes an environment in the Gym-Anything layout under {@code out}/NAME. */
+    /** Writes an environment's approved tasks in the Gym-Anything layout under {@code out}/NAME. */
     public ExportReport exportGymAnything(String envId, Path out) {
+        return exportGymAnything(envId, out, false);
+    }
+
+    /**
+     * Writes an environment in the Gym-Anything layout under {@code out}/NAME: its approved tasks,
+     * or all of them when asked (for round trips of imported specs).
+     */
+    public ExportReport exportGymAnything(String envId, Path out, boolean includeUnapproved) {
         StoredEnvironment env = envs().environment(envId).orElseThrow(() -> new IllegalArgumentException("no environment " + envId));
         Path dir = out.resolve(env.summary().name());
         requireEmpty(dir);
@@ -446,6 +491,10 @@ public final class EnvironmentService {
         List<String> skipped = new ArrayList<>();
         for (long key : envs().taskKeys(envId)) {
             StoredTask t = envs().task(key).orElseThrow();
+            if (!includeUnapproved && t.summary().status() != TaskStatus.APPROVED) {
+                skipped.add(t.summary().ref() + ": not approved (" + t.summary().status().label() + ")");
+                continue;
+            }
             Map<String, ObjectNode> docs = new LinkedHashMap<>(t.documents());
             List<SpecFile> files = new ArrayList<>(t.files());
             if (!docs.containsKey(TaskSpec.TASK_JSON)) {
@@ -463,6 +512,11 @@ public final class EnvironmentService {
      * an index test_all.json; tasks whose checker OSWorld cannot express are listed with the reason.
      */
     public ExportReport exportOsworld(String envId, Path out, OsworldFormat.ProbeCommands commands) {
+        return exportOsworld(envId, out, commands, false);
+    }
+
+    /** Writes an environment's approved tasks (or all, when asked) as OSWorld JSON. */
+    public ExportReport exportOsworld(String envId, Path out, OsworldFormat.ProbeCommands commands, boolean includeUnapproved) {
         StoredEnvironment env = envs().environment(envId).orElseThrow(() -> new IllegalArgumentException("no environment " + envId));
         EnvironmentSpec envSpec = spec(env, new ArrayList<>());
         String snapshot = envSpec.base() != null && envSpec.base().startsWith("osworld:") ? envSpec.base().substring(8)
@@ -474,6 +528,10 @@ public final class EnvironmentService {
         List<String> ids = new ArrayList<>();
         for (long key : envs().taskKeys(envId)) {
             StoredTask t = envs().task(key).orElseThrow();
+            if (!includeUnapproved && t.summary().status() != TaskStatus.APPROVED) {
+                skipped.add(t.summary().ref() + ": not approved (" + t.summary().status().label() + ")");
+                continue;
+            }
             TaskSpec spec = spec(t, envSpec, new ArrayList<>());
             Optional<String> why = OsworldFormat.whyNotExportable(spec, commands);
             if (why.isPresent()) {

@@ -118,7 +118,7 @@ class EnvironmentImportTest {
         service.importPaths(List.of(Corpus.gymAnything()), p -> { });
         Path out = dir.resolve("out");
         for (EnvironmentSummary e : service.environments()) {
-            service.exportGymAnything(e.id(), out);
+            service.exportGymAnything(e.id(), out, true);
         }
         // The exported folders hold the same files with the same bytes as the originals.
         for (String env : List.of("libreoffice_calc_env", "wps_office_writer_env", "gnu_octave_env", "windows_notepad_env")) {
@@ -165,7 +165,8 @@ class EnvironmentImportTest {
         assertThat(service.tasks(TaskFilter.all().withSource("osworld"))).hasSize(37);
 
         Path out = dir.resolve("osworld-out");
-        ExportReport exported = service.exportOsworld("osworld_libreoffice_calc@osworld", out, OsworldFormat.ProbeCommands.BUILT_IN);
+        ExportReport exported = service.exportOsworld("osworld_libreoffice_calc@osworld", out, OsworldFormat.ProbeCommands.BUILT_IN,
+                true);
         assertThat(exported.skipped()).isEmpty();
         assertThat(Files.readAllBytes(exported.folder().resolve("01b269ae-2111-4a07-81fd-3fcd711993b0.json")))
                 .isEqualTo(Files.readAllBytes(Corpus.path("osworld/libreoffice_calc/01b269ae-2111-4a07-81fd-3fcd711993b0.json")));
@@ -175,10 +176,30 @@ class EnvironmentImportTest {
     @Test
     void gymAnythingProgramCheckersAreSaidToBeInexpressibleInOsworld() {
         service.importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
-        ExportReport r = service.exportOsworld("gnu_octave_env@0.1", dir.resolve("o"), OsworldFormat.ProbeCommands.BUILT_IN);
+        ExportReport r = service.exportOsworld("gnu_octave_env@0.1", dir.resolve("o"), OsworldFormat.ProbeCommands.BUILT_IN, true);
         assertThat(r.tasksWritten()).isZero();
         assertThat(r.skipped()).hasSize(3).allSatisfy(s -> assertThat(s)
                 .contains("cannot be written as OSWorld JSON because its checker is a Python program (verifier.py::verify_"));
+    }
+
+    @Test
+    void onlyApprovedTasksExportAndDecisionsAreRecorded() {
+        service.importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
+        ExportReport none = service.exportGymAnything("gnu_octave_env@0.1", dir.resolve("e1"));
+        assertThat(none.tasksWritten()).isZero();
+        assertThat(none.skipped()).hasSize(3).allMatch(x -> x.endsWith("not approved (draft)"));
+        var refused = service.decide(List.of("gnu_octave_env@0.1/iris_scatter_plot"), true, "curator", null, false);
+        assertThat(refused.get(0).note()).contains("its audit has not passed");
+        service.decide(List.of("gnu_octave_env@0.1/iris_scatter_plot"), true, "curator", "checked by hand", true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.decide(List.of("gnu_octave_env@0.1"), false, "curator", "",
+                false)).hasMessageContaining("needs a reason");
+        service.decide(List.of("gnu_octave_env@0.1/auto_mpg_regression"), false, "curator", "data file missing", false);
+        ExportReport one = service.exportGymAnything("gnu_octave_env@0.1", dir.resolve("e2"));
+        assertThat(one.tasksWritten()).isEqualTo(1);
+        StoredTask rejected = service.task("gnu_octave_env@0.1/auto_mpg_regression").orElseThrow();
+        assertThat(rejected.summary().status()).isEqualTo(TaskStatus.REJECTED);
+        assertThat(rejected.history().get(rejected.history().size() - 1).reason()).isEqualTo("data file missing");
+        assertThat(rejected.history().get(rejected.history().size() - 1).actor()).isEqualTo("curator");
     }
 
     static Map<String, String> tree(Path root) throws IOException {

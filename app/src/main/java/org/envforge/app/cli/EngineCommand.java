@@ -17,11 +17,11 @@ abstract class EngineCommand implements Callable<Integer> {
         this.engines = engines;
     }
 
-    protected PrintWriter out() {
+    PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    protected PrintWriter err() {
+    PrintWriter err() {
         return spec.commandLine().getErr();
     }
 

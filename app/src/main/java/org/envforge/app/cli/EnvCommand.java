@@ -313,6 +313,8 @@ public final class EnvCommand {
         String format;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
         Path out;
+        @Option(names = "--include-unapproved", description = "Also export tasks a curator has not approved (e.g. imported specs).")
+        boolean all;
 
         Export(EngineProvider engines) {
             super(engines);
@@ -322,8 +324,8 @@ public final class EnvCommand {
         public Integer call() {
             EnvironmentService s = engines.get().environments();
             ExportReport r = switch (format) {
-                case "gym-anything" -> s.exportGymAnything(id, out);
-                case "osworld" -> s.exportOsworld(id, out, OsworldFormat.ProbeCommands.BUILT_IN);
+                case "gym-anything" -> s.exportGymAnything(id, out, all);
+                case "osworld" -> s.exportOsworld(id, out, OsworldFormat.ProbeCommands.BUILT_IN, all);
                 default -> throw new IllegalArgumentException("--format must be gym-anything or osworld, was " + format);
             };
             r.skipped().forEach(x -> out().println("skipped " + x));

@@ -10,7 +10,18 @@ import org.envforge.service.SandboxService;
 import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.docker.DockerRuntime;
 import org.envforge.runtime.local.LocalRuntime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.envforge.agent.Auditor;
+import org.envforge.agent.Creator;
+import org.envforge.agent.recipe.RecipeCreator;
+import org.envforge.agent.rules.RuleAuditor;
+import org.envforge.engine.Agents;
+import org.envforge.engine.DefaultAgents;
+import org.envforge.engine.GenerationEngine;
+import org.envforge.engine.SandboxSolvedState;
 import org.envforge.store.Store;
 
 /**
@@ -24,6 +35,7 @@ public final class Engine implements AutoCloseable {
     private final CatalogService catalog;
     private final EnvironmentService environments;
     private final SandboxService sandboxes;
+    private final GenerationEngine generation;
     private final String runtimeChoice;
     private SandboxRuntime runtime;
     private Store store;
@@ -35,6 +47,20 @@ public final class Engine implements AutoCloseable {
         this.environments = new EnvironmentService(this::store);
         this.runtimeChoice = System.getenv().getOrDefault("ENVFORGE_RUNTIME", "local");
         this.sandboxes = new SandboxService(this::runtime, plugins, () -> new CatalogSeedData(catalog.catalog()), this::store);
+        this.generation = new GenerationEngine(this::store, this::runtime, plugins, agents(), true);
+    }
+
+    /** The creators and auditors: the embedded recipe creator and rule auditor always. */
+    private Agents agents() {
+        Map<String, Supplier<Creator>> creators = new LinkedHashMap<>();
+        creators.put("recipe", () -> new RecipeCreator(() -> new CatalogSeedData(catalog.catalog()), new SandboxSolvedState(this::runtime)));
+        Map<String, Supplier<Auditor>> auditors = new LinkedHashMap<>();
+        auditors.put("rules", RuleAuditor::new);
+        return new DefaultAgents(creators, auditors);
+    }
+
+    public GenerationEngine generation() {
+        return generation;
     }
 
     /** The sandbox runtime: local (default) or docker (ENVFORGE_RUNTIME=docker, image ENVFORGE_DOCKER_IMAGE). */

@@ -119,10 +119,12 @@ class CliTest {
         assertThat(run("env", "show", "nope").code()).isEqualTo(2);
 
         Path out = dir.resolve("export");
-        Result export = run("env", "export", "gnu_octave_env@0.1", "--format", "gym-anything", "--out", out.toString());
+        Result export = run("env", "export", "gnu_octave_env@0.1", "--format", "gym-anything", "--out", out.toString(),
+                "--include-unapproved");
         assertThat(export.out()).contains("Wrote 3 tasks to");
         assertThat(Files.exists(out.resolve("gnu_octave_env/tasks/iris_scatter_plot/task.json"))).isTrue();
-        Result osworld = run("env", "export", "gnu_octave_env@0.1", "--format", "osworld", "--out", dir.resolve("o").toString());
+        Result osworld = run("env", "export", "gnu_octave_env@0.1", "--format", "osworld", "--out", dir.resolve("o").toString(),
+                "--include-unapproved");
         assertThat(osworld.code()).isEqualTo(1);
         assertThat(osworld.out()).contains("cannot be written as OSWorld JSON because its checker is a Python program");
 

@@ -1,0 +1,108 @@
+package org.envforge.app.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.envforge.engine.GenerationEngine;
+import org.envforge.engine.JobEvent;
+import org.envforge.engine.JobInfo;
+import org.envforge.engine.JobItem;
+import org.envforge.engine.JobSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** envforge generate: make environments with a creator and an auditor, in rounds, in real sandboxes. */
+@Command(name = "generate", description = {"Make environments: a creator writes tasks, they run in real sandboxes, an independent "
+    + "auditor checks the evidence, the creator fixes what failed, until the audit passes or the rounds run out.",
+    "Every round is stored; a killed job resumes with: envforge jobs resume ID"})
+public final class GenerateCommand extends EngineCommand {
+
+    @Option(names = "--set", paramLabel = "NAME", description = "Take the software from this curation set.")
+    String set;
+    @Option(names = "--software", paramLabel = "X", split = ",", description = "Plugin ids or catalog products (repeatable, or comma-separated).")
+    List<String> software = new ArrayList<>();
+    @Option(names = "--envs", defaultValue = "1", description = "Environments per software (default ${DEFAULT-VALUE}).")
+    int envs;
+    @Option(names = "--tasks", defaultValue = "3", description = "Tasks per environment (default ${DEFAULT-VALUE}).")
+    int tasks;
+    @Option(names = "--rounds", defaultValue = "3", description = "Most audit rounds per environment (default ${DEFAULT-VALUE}).")
+    int rounds;
+    @Option(names = "--agent", defaultValue = "recipe", description = "Creator: recipe (embedded) or llm (default ${DEFAULT-VALUE}).")
+    String agent;
+    @Option(names = "--auditor", defaultValue = "rules", description = "Auditor: rules (embedded) or vlm (default ${DEFAULT-VALUE}).")
+    String auditor;
+    @Option(names = "--workers", defaultValue = "1", description = "Environments made in parallel (default ${DEFAULT-VALUE}).")
+    int workers;
+    @Option(names = "--inject-faults", paramLabel = "RATE", defaultValue = "0",
+            description = "Give this share of tasks a known defect, to measure the auditor (default ${DEFAULT-VALUE}).")
+    double faults;
+    @Option(names = "--seed", defaultValue = "1", description = "Base seed for the data (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--quiet", description = "Only the summary.")
+    boolean quiet;
+
+    public GenerateCommand(EngineProvider engines) {
+        super(engines);
+    }
+
+    @Override
+    public Integer call() {
+        GenerationEngine g = engines.get().generation();
+        if (!engines.get().runtime().missing().isEmpty()) {
+            return fail("the " + engines.get().runtime().id() + " runtime cannot start sandboxes: "
+                    + String.join("; ", engines.get().runtime().missing()) + " (envforge doctor says more)");
+        }
+        JobSpec spec = new JobSpec(set, software, envs, tasks, rounds, agent, auditor, workers, faults, seed);
+        long id = g.submit(spec);
+        out().printf("Job %d: %d environments%n", id, g.job(id).orElseThrow().items().size());
+        out().flush();
+        JobInfo info = runWithProgress(g, id, out(), err(), quiet);
+        return summary(out(), info);
+    }
+
+    /** Runs a job printing its progress; shared by generate and jobs resume. */
+    static JobInfo runWithProgress(GenerationEngine g, long id, PrintWriter out, PrintWriter err, boolean quiet) {
+        int total = g.job(id).orElseThrow().items().size();
+        AtomicInteger done = new AtomicInteger();
+        ProgressLine bar = new ProgressLine(err, "job " + id);
+        JobInfo info = g.run(id, e -> {
+            synchronized (out) {
+                if (e instanceof JobEvent.Started s) {
+                    done.set(s.finished());
+                    bar.update(done.get(), total, s.finished() > 0 ? "resuming" : "starting");
+                } else if (e instanceof JobEvent.RoundDone r && !quiet) {
+                    out.printf("  env %d round %d: %s%s%n", r.index() + 1, r.round(), r.passed() ? "audit passed" : "audit failed",
+                            r.error() == null ? "" : " (" + r.error() + ")");
+                } else if (e instanceof JobEvent.Verdict v && !quiet && v.verdict().verdict() == org.envforge.agent.Verdict.FAIL) {
+                    out.printf("    %s: %s FAIL - %s%n", v.task(), v.verdict().item(), v.verdict().reason());
+                } else if (e instanceof JobEvent.Message m && !quiet && !m.from().equals("creator")) {
+                    out.printf("    %s: %s%n", m.from(), m.text());
+                } else if (e instanceof JobEvent.ItemDone d) {
+                    bar.update(done.incrementAndGet(), total, d.envName() + " " + d.status());
+                    if (!quiet) {
+                        out.printf("  %s: %s%n", d.envName(), d.status());
+                    }
+                }
+                out.flush();
+            }
+        });
+        bar.finish();
+        return info;
+    }
+
+    static int summary(PrintWriter out, JobInfo info) {
+        out.printf(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d errors of %d environments.%n", info.id(), info.status(),
+                info.count("passed"), info.count("failed"), info.count("error"), info.items().size());
+        for (JobItem i : info.items()) {
+            out.printf("  %-34s %-8s rounds %d  %s%n", i.envName() + "@1", i.status(), i.rounds(), i.message() == null ? "" : i.message());
+        }
+        if (info.message() != null) {
+            out.println("Note: " + info.message());
+        }
+        out.println("Browse them with: envforge env list --env ENV_ID, or the Environments view; approve with: envforge approve ENV_ID");
+        out.flush();
+        return info.count("error") > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,31 @@
+package org.envforge.agent.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One conversation to send: a system message, the user's request with optional PNG images, and
+ * any earlier refused replies each followed by the correction asked for.
+ */
+public record LlmPrompt(String system, String user, List<byte[]> images, List<Correction> corrections) {
+
+    public LlmPrompt {
+        images = List.copyOf(images);
+        corrections = List.copyOf(corrections);
+    }
+
+    /** A reply the model gave and what it was told about it. */
+    public record Correction(String reply, String feedback) {
+    }
+
+    public static LlmPrompt of(String system, String user, List<byte[]> images) {
+        return new LlmPrompt(system, user, images, List.of());
+    }
+
+    /** This conversation continued with a refused reply and the feedback on it. */
+    public LlmPrompt corrected(String reply, String feedback) {
+        List<Correction> c = new ArrayList<>(corrections);
+        c.add(new Correction(reply, feedback));
+        return new LlmPrompt(system, user, images, c);
+    }
+}

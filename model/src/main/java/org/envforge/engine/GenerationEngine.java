@@ -1,0 +1,342 @@
+package org.envforge.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.envforge.agent.AuditInput;
+import org.envforge.agent.AuditReport;
+import org.envforge.agent.Auditor;
+import org.envforge.agent.Creation;
+import org.envforge.agent.CreationRequest;
+import org.envforge.agent.Creator;
+import org.envforge.agent.ItemVerdict;
+import org.envforge.agent.TaskAudit;
+import org.envforge.agent.TaskEvidence;
+import org.envforge.catalog.CurationSet;
+import org.envforge.plugin.PluginRegistry;
+import org.envforge.plugin.SoftwarePlugin;
+import org.envforge.plugin.TaskDraft;
+import org.envforge.runtime.SandboxRuntime;
+import org.envforge.runtime.Session;
+import org.envforge.runtime.SessionRequest;
+import org.envforge.store.CurationSets;
+import org.envforge.store.Environments;
+import org.envforge.store.Jobs;
+import org.envforge.store.Store;
+
+/**
+ * Runs generation jobs: for each environment, create, gather evidence in a real sandbox, audit,
+ * and let the creator fix what the audit found, until it passes or the rounds run out. Every
+ * round is stored before the next begins, so a job killed at any point resumes where it was:
+ * finished environments are not made again, and an environment's stored rounds are kept.
+ */
+public final class GenerationEngine {
+
+    private final Supplier<Store> store;
+    private final Supplier<SandboxRuntime> runtime;
+    private final PluginRegistry plugins;
+    private final Agents agents;
+    private final boolean ocr;
+    private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+
+    public GenerationEngine(Supplier<Store> store, Supplier<SandboxRuntime> runtime, PluginRegistry plugins, Agents agents,
+            boolean ocr) {
+        this.store = store;
+        this.runtime = runtime;
+        this.plugins = plugins;
+        this.agents = agents;
+        this.ocr = ocr;
+    }
+
+    private Jobs jobs() {
+        return new Jobs(store.get());
+    }
+
+    // Submitting -------------------------------------------------------------------------------
+
+    /** A software target: the plugin that runs it and the catalog product it stands for. */
+    record Target(SoftwarePlugin plugin, String product) {
+    }
+
+    /**
+     * Records a new job and its environments; returns its id. Software given as plugin ids or
+     * catalog products (or a curation set's products) maps to the plugins that run them; products
+     * no plugin runs are skipped, and saying so is the job's message.
+     */
+    public long submit(JobSpec spec) {
+        agents.creator(spec.creator());
+        agents.auditor(spec.auditor());
+        List<String> skipped = new ArrayList<>();
+        List<Target> targets = targets(spec, skipped);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no plugin runs any of the software asked for" + (skipped.isEmpty() ? ""
+                    : " (" + String.join(", ", skipped) + "); installed plugins: " + String.join(", ",
+                            plugins.plugins().stream().map(SoftwarePlugin::id).toList())));
+        }
+        List<Jobs.ItemRow> items = new ArrayList<>();
+        int index = 0;
+        for (Target t : targets) {
+            for (int e = 1; e <= spec.envs(); e++) {
+                items.add(new Jobs.ItemRow(0, index++, t.plugin().id(), t.product(), t.plugin().id() + "_j{job}_e" + e
+                        + (targets.stream().filter(x -> x.plugin().id().equals(t.plugin().id())).count() > 1
+                                ? "_" + org.envforge.plugin.Drafts.slug(t.product()) : ""), "pending", 0, null));
+            }
+        }
+        long id = jobs().create(EngineJson.write(spec), items);
+        if (!skipped.isEmpty()) {
+            jobs().setJobStatus(id, "running", "skipped (no plugin runs them): " + String.join(", ", skipped));
+        }
+        return id;
+    }
+
+    private List<Target> targets(JobSpec spec, List<String> skipped) {
+        List<String> names = new ArrayList<>(spec.software());
+        if (spec.set() != null && !spec.set().isBlank()) {
+            CurationSet set = new CurationSets(store.get()).byName(spec.set()).orElseThrow(() -> new IllegalArgumentException(
+                    "no curation set named \"" + spec.set() + "\" (envforge catalog sets lists them)"));
+            names.addAll(set.productNames());
+        }
+        Map<String, Target> out = new LinkedHashMap<>();
+        for (String n : names) {
+            Optional<SoftwarePlugin> byId = plugins.byId(n);
+            if (byId.isPresent()) {
+                SoftwarePlugin p = byId.get();
+                String product = p.descriptor().products().isEmpty() ? p.descriptor().displayName()
+                        : p.descriptor().products().get(0).product();
+                out.putIfAbsent(p.id() + "|" + product, new Target(p, product));
+                continue;
+            }
+            List<SoftwarePlugin> runners = plugins.pluginsFor(n);
+            if (runners.isEmpty()) {
+                skipped.add(n);
+            } else {
+                out.putIfAbsent(runners.get(0).id() + "|" + n, new Target(runners.get(0), n));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    // Running ----------------------------------------------------------------------------------
+
+    /** Asks a running job to stop after the tasks in flight; it can be resumed later. */
+    public void cancel(long job) {
+        cancelled.computeIfAbsent(job, k -> new AtomicBoolean()).set(true);
+    }
+
+    /**
+     * Runs (or resumes) a job until every environment is done or the job is cancelled. Blocks;
+     * events arrive from worker threads.
+     */
+    public JobInfo run(long jobId, Consumer<JobEvent> events) {
+        Jobs jobs = jobs();
+        Jobs.JobRow row = jobs.job(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+        JobSpec spec = EngineJson.read(row.specJson(), JobSpec.class);
+        AtomicBoolean stop = cancelled.computeIfAbsent(jobId, k -> new AtomicBoolean());
+        stop.set(false);
+        jobs.setJobStatus(jobId, "running", row.message());
+        List<Jobs.ItemRow> items = jobs.items(jobId);
+        long finished = items.stream().filter(i -> finished(i.status())).count();
+        events.accept(new JobEvent.Started(jobId, items.size(), (int) finished));
+        LinkedBlockingQueue<Jobs.ItemRow> queue = new LinkedBlockingQueue<>(items.stream().filter(i -> !finished(i.status())).toList());
+        ExecutorService pool = Executors.newFixedThreadPool(spec.workers(), r -> {
+            Thread t = new Thread(r, "envforge-job-" + jobId);
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < spec.workers(); w++) {
+            futures.add(pool.submit(() -> {
+                Jobs.ItemRow item;
+                while (!stop.get() && (item = queue.poll()) != null) {
+                    runItem(spec, item, events, stop);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                // runItem records its own failures; nothing else can fail here
+            }
+        }
+        pool.shutdown();
+        JobInfo info = job(jobId).orElseThrow();
+        String status = stop.get() ? "cancelled" : "done";
+        jobs.setJobStatus(jobId, status, row.message());
+        events.accept(new JobEvent.Done(jobId, status, info.count("passed"), info.count("failed"), info.count("error")));
+        return job(jobId).orElseThrow();
+    }
+
+    private static boolean finished(String status) {
+        return status.equals("passed") || status.equals("failed") || status.equals("error");
+    }
+
+    private void runItem(JobSpec spec, Jobs.ItemRow item, Consumer<JobEvent> events, AtomicBoolean stop) {
+        Jobs jobs = jobs();
+        long job = item.job();
+        int idx = item.index();
+        SoftwarePlugin plugin = plugins.byId(item.plugin()).orElse(null);
+        if (plugin == null) {
+            jobs.setItemStatus(job, idx, "error", "plugin " + item.plugin() + " is not installed");
+            events.accept(new JobEvent.ItemDone(job, idx, item.envName(), "error"));
+            return;
+        }
+        events.accept(new JobEvent.ItemStarted(job, idx, item.envName(), plugin.id()));
+        Creator creator = agents.creator(spec.creator());
+        Auditor auditor = agents.auditor(spec.auditor());
+        Memory memory = new Memory(jobs);
+        CreationRequest request = new CreationRequest(plugin.id(), item.product(), item.envName(), spec.tasks(),
+                spec.seed() * 7919 + job * 104729 + idx, memory.note(plugin.id()).orElse(""), spec.faultRate());
+        List<RoundRecord> done = JobStore.rounds(jobs, job, idx);
+        RoundRecord last = done.isEmpty() ? null : done.get(done.size() - 1);
+        if (last != null && (last.passed() || last.round() >= spec.rounds())) {
+            finish(spec, item, plugin, last, events);
+            return;
+        }
+        try (Session session = runtime.get().start(SessionRequest.defaults(item.envName()))) {
+            Creation creation = null;
+            int round = last == null ? 1 : last.round() + 1;
+            while (round <= spec.rounds() && !stop.get()) {
+                events.accept(new JobEvent.RoundStarted(job, idx, round));
+                Instant started = Instant.now();
+                RoundRecord rec;
+                try {
+                    if (last == null || last.creation() == null) {
+                        creation = creator.create(request, plugin);
+                    } else {
+                        creation = creator.fix(request, plugin, last.creation(), last.audit());
+                    }
+                    for (String note : creation.notes()) {
+                        events.accept(new JobEvent.Message(job, idx, "creator", note));
+                    }
+                    List<TaskEvidence> evidence = evidence(session, plugin, creation, job, idx, events);
+                    AuditReport audit = auditor.audit(new AuditInput(plugin.id(), plugin.descriptor().displayName(),
+                            tasksUnderAudit(creation, evidence), sha -> store.get().blobs().get(sha).orElse(new byte[0])));
+                    for (TaskAudit ta : audit.tasks()) {
+                        for (ItemVerdict v : ta.items()) {
+                            events.accept(new JobEvent.Verdict(job, idx, ta.task(), v));
+                        }
+                    }
+                    rec = new RoundRecord(job, idx, round, creator.id(), auditor.id(), creation, evidence, audit, audit.passed(), null,
+                            started, Instant.now());
+                } catch (RuntimeException e) {
+                    String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                    events.accept(new JobEvent.Message(job, idx, "engine", "round " + round + " failed: " + why));
+                    rec = new RoundRecord(job, idx, round, creator.id(), auditor.id(), creation, List.of(), null, false, why, started,
+                            Instant.now());
+                }
+                JobStore.save(jobs, rec, plugin.id());
+                events.accept(new JobEvent.RoundDone(job, idx, round, rec.passed(), rec.error()));
+                last = rec;
+                if (rec.passed()) {
+                    break;
+                }
+                round++;
+            }
+            if (stop.get() && !last.passed() && last.round() < spec.rounds()) {
+                return; // cancelled: the item stays running and resumes later
+            }
+            finish(spec, item, plugin, last, events);
+        } catch (RuntimeException e) {
+            jobs.setItemStatus(job, idx, "error", e.getMessage() == null ? e.toString() : e.getMessage());
+            events.accept(new JobEvent.Message(job, idx, "engine", "environment failed: " + e.getMessage()));
+            events.accept(new JobEvent.ItemDone(job, idx, item.envName(), "error"));
+        }
+    }
+
+    private List<TaskEvidence> evidence(Session s, SoftwarePlugin plugin, Creation creation, long job, int idx,
+            Consumer<JobEvent> events) {
+        EvidenceCollector collector = new EvidenceCollector(store.get().blobs(), ocr);
+        List<TaskEvidence> out = new ArrayList<>();
+        for (TaskDraft t : creation.environment().tasks()) {
+            out.add(collector.collect(s, plugin, t, new EvidenceCollector.Listener() {
+                @Override
+                public void screenshot(String task, String label, String sha256) {
+                    events.accept(new JobEvent.Screenshot(job, idx, task, label, sha256));
+                }
+
+                @Override
+                public void action(String task, int index, int total, org.envforge.action.Action action) {
+                    events.accept(new JobEvent.Action(job, idx, task, index, total,
+                            org.envforge.action.GymAnythingActions.toJson(action).toString()));
+                }
+            }));
+        }
+        return out;
+    }
+
+    private static List<AuditInput.TaskUnderAudit> tasksUnderAudit(Creation c, List<TaskEvidence> evidence) {
+        List<AuditInput.TaskUnderAudit> out = new ArrayList<>();
+        for (int i = 0; i < c.environment().tasks().size(); i++) {
+            out.add(new AuditInput.TaskUnderAudit(c.environment().tasks().get(i), evidence.get(i)));
+        }
+        return out;
+    }
+
+    /** Stores the environment of the last round (passed or not) and closes the item. */
+    private void finish(JobSpec spec, Jobs.ItemRow item, SoftwarePlugin plugin, RoundRecord last, Consumer<JobEvent> events) {
+        Jobs jobs = jobs();
+        String status;
+        if (last == null || last.creation() == null) {
+            status = "error";
+            jobs.setItemStatus(item.job(), item.index(), status, last == null ? "no round ran" : last.error());
+        } else {
+            DraftSpecs.store(new Environments(store.get()), store.get().blobs(), last.creation().environment(), last.audit(),
+                    item.job(), plugin.descriptor().displayName());
+            status = last.passed() ? "passed" : "failed";
+            jobs.setItemStatus(item.job(), item.index(), status, last.passed() ? "audit passed in round " + last.round()
+                    : "audit still failing after " + last.round() + " rounds");
+        }
+        int seen = jobs.countEnvironment(plugin.id());
+        if (seen % Memory.EVERY == 0) {
+            String note = new Memory(jobs).condense(plugin.id(), seen);
+            events.accept(new JobEvent.Message(item.job(), item.index(), "engine", "memory for " + plugin.id() + " condensed: " + note));
+        }
+        events.accept(new JobEvent.ItemDone(item.job(), item.index(), item.envName(), status));
+    }
+
+    // Reading ----------------------------------------------------------------------------------
+
+    public Optional<JobInfo> job(long id) {
+        return JobStore.job(jobs(), id);
+    }
+
+    public List<JobInfo> jobs(int limit) {
+        return jobs().jobs().stream().limit(limit).map(r -> JobStore.job(jobs(), r.id()).orElseThrow()).toList();
+    }
+
+    public List<RoundRecord> rounds(long job, int index) {
+        return JobStore.rounds(jobs(), job, index);
+    }
+
+    /** Audit failures by plugin and item (the failure kinds), for the patterns chart. */
+    public Map<String, Map<String, Integer>> failureCounts() {
+        return jobs().failureCounts();
+    }
+
+    /** Every audit failure with its time, oldest first (failure kinds over time). */
+    public List<org.envforge.store.Jobs.Failure> failures() {
+        return jobs().failures();
+    }
+
+    /** The memory note of a plugin (lessons from its failed audits). */
+    public Optional<String> memory(String plugin) {
+        return new Memory(jobs()).note(plugin);
+    }
+
+    /** Jobs that were running when EnvForge stopped. */
+    public List<Long> unfinished() {
+        return jobs().unfinishedJobs();
+    }
+}

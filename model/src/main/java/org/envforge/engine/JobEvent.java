@@ -1,0 +1,49 @@
+package org.envforge.engine;
+
+import org.envforge.agent.ItemVerdict;
+
+/** Immutable events of a generation job, for the live view and the CLI's progress bar. */
+public sealed interface JobEvent {
+
+    long job();
+
+    /** The job started (or resumed) with this many environments to make. */
+    record Started(long job, int items, int finished) implements JobEvent {
+    }
+
+    /** Work on an environment began. */
+    record ItemStarted(long job, int index, String envName, String plugin) implements JobEvent {
+    }
+
+    /** A round began. */
+    record RoundStarted(long job, int index, int round) implements JobEvent {
+    }
+
+    /** A message from the creator, the auditor or the engine. */
+    record Message(long job, int index, String from, String text) implements JobEvent {
+    }
+
+    /** A screenshot was stored. */
+    record Screenshot(long job, int index, String task, String label, String sha256) implements JobEvent {
+    }
+
+    /** An oracle action was taken while gathering evidence. */
+    record Action(long job, int index, String task, int step, int steps, String action) implements JobEvent {
+    }
+
+    /** The auditor answered one checklist item of one task. */
+    record Verdict(long job, int index, String task, ItemVerdict verdict) implements JobEvent {
+    }
+
+    /** A round ended. */
+    record RoundDone(long job, int index, int round, boolean passed, String error) implements JobEvent {
+    }
+
+    /** An environment is done: passed, failed (audit failed in its last round) or error. */
+    record ItemDone(long job, int index, String envName, String status) implements JobEvent {
+    }
+
+    /** The job ended: done or cancelled. */
+    record Done(long job, String status, long passed, long failed, long errors) implements JobEvent {
+    }
+}

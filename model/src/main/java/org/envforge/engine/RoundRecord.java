@@ -1,0 +1,17 @@
+package org.envforge.engine;
+
+import java.time.Instant;
+import java.util.List;
+import org.envforge.agent.AuditReport;
+import org.envforge.agent.Creation;
+import org.envforge.agent.TaskEvidence;
+
+/**
+ * One stored round of an environment: what the creator made (with its notes), the evidence, the
+ * audit, and the outcome.
+ *
+ * @param error why the round could not complete (an agent or sandbox failure), or null
+ */
+public record RoundRecord(long job, int index, int round, String creator, String auditor, Creation creation,
+        List<TaskEvidence> evidence, AuditReport audit, boolean passed, String error, Instant started, Instant finished) {
+}
