@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     private static final String[] MODEL = {"org.envforge.catalog..", "org.envforge.io..", "org.envforge.plugin..",
         "org.envforge.progress..", "org.envforge.service..", "org.envforge.store..", "org.envforge.text..", "org.envforge.spec..",
-        "org.envforge.json..", "org.envforge.action..", "org.envforge.runtime..", "org.envforge.verify.."};
+        "org.envforge.json..", "org.envforge.action..", "org.envforge.runtime..", "org.envforge.verify..", "org.envforge.agent..",
+        "org.envforge.engine.."};
     /**
      * What plugins may use of the model: the plugin SPI, the session interface (not the runtimes),
      * and the value types of actions and specs; plus Jackson's tree model for probe arguments.
@@ -95,6 +96,22 @@ class ArchitectureTest {
     void dockerJavaStaysInTheDockerRuntime() {
         noClasses().that().resideInAPackage("org.envforge..").and().resideOutsideOfPackage("org.envforge.runtime.docker..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
+                .check(classes);
+    }
+
+    @Test
+    void langChain4jStaysInTheLlmAgents() {
+        noClasses().that().resideInAPackage("org.envforge..").and().resideOutsideOfPackage("org.envforge.agent.llm..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..")
+                .check(classes);
+    }
+
+    @Test
+    void processAndX11PlumbingStaysInTheLocalRuntime() {
+        noClasses().that().resideInAPackage("org.envforge..").and().resideOutsideOfPackage("org.envforge.runtime..")
+                .and().resideOutsideOfPackage("org.envforge.verify..")
+                .should().callConstructor(ProcessBuilder.class, String[].class)
+                .orShould().callConstructor(ProcessBuilder.class, java.util.List.class)
                 .check(classes);
     }
 

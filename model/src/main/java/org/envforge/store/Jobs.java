@@ -32,6 +32,11 @@ public final class Jobs {
     /** A round row; the JSON columns hold what the engine wrote. */
     public record RoundRow(long job, int index, int round, String creator, String auditor, String creationJson,
             String evidenceJson, String auditJson, boolean passed, String error, Instant started, Instant finished) {
+
+        /** The round number and start time, which identify a stored round. */
+        public String startedAndRound() {
+            return round + "@" + started;
+        }
     }
 
     /** One audit failure: which item of which task of which plugin failed in which round. */

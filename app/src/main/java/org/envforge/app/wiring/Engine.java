@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.envforge.agent.Auditor;
 import org.envforge.agent.Creator;
+import org.envforge.agent.llm.LlmClient;
+import org.envforge.agent.llm.LlmCreator;
+import org.envforge.agent.llm.LlmSettings;
+import org.envforge.agent.llm.VlmAuditor;
 import org.envforge.agent.recipe.RecipeCreator;
 import org.envforge.agent.rules.RuleAuditor;
 import org.envforge.engine.Agents;
@@ -56,6 +60,12 @@ public final class Engine implements AutoCloseable {
         creators.put("recipe", () -> new RecipeCreator(() -> new CatalogSeedData(catalog.catalog()), new SandboxSolvedState(this::runtime)));
         Map<String, Supplier<Auditor>> auditors = new LinkedHashMap<>();
         auditors.put("rules", RuleAuditor::new);
+        // The LLM creator and the VLM auditor, when an endpoint is configured (ENVFORGE_LLM_URL, ENVFORGE_LLM_MODEL).
+        LlmSettings.fromEnvironment().ifPresent(s -> {
+            LlmClient client = new LlmClient(s);
+            creators.put("llm", () -> new LlmCreator(client, () -> new CatalogSeedData(catalog.catalog())));
+            auditors.put("vlm", () -> new VlmAuditor(client));
+        });
         return new DefaultAgents(creators, auditors);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -68,16 +67,14 @@ record CallFailure(String kind, String detail, boolean retryable, Duration retry
         if (io != null) {
             return new CallFailure("connection cut", "connection cut or broken: " + describe(io), true, null);
         }
-        return new CallFailure("unexpected failure", "unexpected failure: " + describe(thrown), true, null);
+        // Transport failures are classified above: what is left arose reading the response (such as a completion without choices).
+        return new CallFailure("unusable response", "unusable response: " + describe(thrown), true, null);
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
                 return type.cast(c);
-            }
-            if (c instanceof UncheckedIOException u && type.isInstance(u.getCause())) {
-                return type.cast(u.getCause());
             }
         }
         return null;

@@ -40,7 +40,7 @@ final class DraftSchema {
               "provenance": "where the data comes from"
             }
             Rules:
-            - "probe" is one of the app's probe ids listed below; "args" is an object (may be {}).
+            - "probe" is one of the app's probe ids listed above; "args" is an object (may be {}).
             - "op" is one of: equals, equals_ignore_case, contains, not_contains, matches (a regular expression for the whole
               value), equals_number ("expected" is a number; optional args.tolerance, relative), exists, not_exists (these two
               take no "expected" and read probes that answer yes or no).

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the JSON object in a model's reply: inside a code fence when there is one, else from the
- * first '{' to the last '}'. Comments and trailing commas are tolerated.
+ * first '{' to the last '}' (or the end,
+ * so that a cut reply gets a parse error). Comments and trailing commas are tolerated.
  */
 final class JsonReplies {
 
@@ -55,8 +56,8 @@ final class JsonReplies {
         }
         int start = reply.indexOf('{');
         int end = reply.lastIndexOf('}');
-        if (start >= 0 && end > start) {
-            out.add(reply.substring(start, end + 1));
+        if (start >= 0) {
+            out.add(reply.substring(start, end > start ? end + 1 : reply.length()));
         }
         return out;
     }

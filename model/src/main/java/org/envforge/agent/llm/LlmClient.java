@@ -42,10 +42,15 @@ public final class LlmClient {
         this(settings, Sleeper.REAL);
     }
 
+    /** @throws AgentException when LangChain4j refuses the settings */
     public LlmClient(LlmSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
-        this.model = ChatModels.build(settings);
+        try {
+            this.model = ChatModels.build(settings);
+        } catch (RuntimeException e) {
+            throw new AgentException("cannot set up the LLM client for " + settings.describe() + ": " + e.getMessage(), e);
+        }
     }
 
     public LlmSettings settings() {
@@ -59,7 +64,7 @@ public final class LlmClient {
 
     /** Asks once (with retries) and returns the reply's text. */
     public String chat(LlmPrompt prompt) {
-        ChatRequest request = ChatRequest.builder().messages(messages(prompt)).build();
+        ChatRequest request = request(prompt);
         Set<String> kinds = new LinkedHashSet<>();
         CallFailure last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -70,7 +75,8 @@ public final class LlmClient {
             last = outcome.failure();
             kinds.add(last.kind());
             if (!last.retryable()) {
-                throw new AgentException("LLM endpoint " + settings.baseUrl() + " refused the request: " + last.detail());
+                throw new AgentException("LLM endpoint " + settings.baseUrl() + (last.kind().startsWith("HTTP") ? " refused the request: "
+                        : ": ") + last.detail());
             }
             if (attempt < settings.maxAttempts()) {
                 Duration wait = waitBefore(attempt, last);
@@ -118,6 +124,17 @@ public final class LlmClient {
         }
     }
 
+    private static ChatRequest request(LlmPrompt prompt) {
+        if (prompt.user() == null || prompt.user().isBlank()) {
+            throw new AgentException("cannot ask the LLM: the request is empty");
+        }
+        try {
+            return ChatRequest.builder().messages(messages(prompt)).build();
+        } catch (RuntimeException e) {
+            throw new AgentException("cannot build the LLM request: " + e.getMessage(), e);
+        }
+    }
+
     private static List<ChatMessage> messages(LlmPrompt prompt) {
         List<ChatMessage> out = new ArrayList<>();
         if (prompt.system() != null && !prompt.system().isBlank()) {
@@ -126,11 +143,11 @@ public final class LlmClient {
         List<Content> first = new ArrayList<>();
         first.add(TextContent.from(prompt.user()));
         for (byte[] png : prompt.images()) {
-            first.add(ImageContent.from(Base64.getEncoder().encodeToString(png), "image/png"));
+            first.add(ImageContent.from(Base64.getEncoder().encodeToString(png), "image/png", ImageContent.DetailLevel.HIGH));
         }
         out.add(UserMessage.from(first));
         for (LlmPrompt.Correction c : prompt.corrections()) {
-            out.add(AiMessage.from(c.reply()));
+            out.add(AiMessage.from(c.reply() == null || c.reply().isBlank() ? "(empty reply)" : c.reply()));
             out.add(UserMessage.from(c.feedback()));
         }
         return out;

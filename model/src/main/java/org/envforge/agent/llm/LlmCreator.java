@@ -140,7 +140,11 @@ public final class LlmCreator implements Creator {
 
     private Optional<SeedData> seedData(List<String> notes) {
         try {
-            return Optional.ofNullable(seedData.get());
+            SeedData d = seedData.get();
+            if (d == null) {
+                notes.add("no seed data; the prompt has no data rows and no worked example");
+            }
+            return Optional.ofNullable(d);
         } catch (RuntimeException e) {
             notes.add("no seed data (" + e.getMessage() + "); the prompt has no data rows and no worked example");
             return Optional.empty();

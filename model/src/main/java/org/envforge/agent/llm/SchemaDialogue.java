@@ -40,8 +40,8 @@ final class SchemaDialogue {
             String reply = client.chat(p);
             try {
                 return reader.read(reply);
-            } catch (ReplyRejected e) {
-                reason = e.getMessage();
+            } catch (ReplyRejected | RuntimeException e) {
+                reason = e instanceof ReplyRejected ? e.getMessage() : "the reply could not be read (" + e + ")";
                 notes.add(what + ": reply " + i + " of at most " + maxReplies + " refused: " + reason);
                 p = p.corrected(reply, "Your reply was refused: " + reason + ".\nReply again with one JSON object that follows the "
                         + "schema, changing what is needed to fix this.");

@@ -35,9 +35,13 @@ public final class RuleAuditor implements Auditor {
     private static final Pattern KEYSTROKES = Pattern.compile(
             "\\b(press|hit|type)\\s+(ctrl|alt|shift|enter|return|the key|f\\d+)\\b|\\b(ctrl|alt)\\s*\\+\\s*\\w|keyboard shortcut",
             Pattern.CASE_INSENSITIVE);
-    /** Signs that typed text is a command, formula or query rather than data. */
+    /**
+     * Signs that typed text is a command, formula or query rather than data: a formula, a shell
+     * command or redirection, an SQL statement.
+     */
     private static final Pattern CODE = Pattern.compile(
-            "[=|;$>]|&&|\\b(SELECT|INSERT|UPDATE|DELETE|CREATE|awk|sed|grep|sort|mkdir|mv|cp|cut|wc|echo)\\b",
+            "^\\s*=\\s*[A-Za-z(]|&&|\\$\\(|>\\s*~/|^\\s*(awk|sed|grep|sort|mkdir|mv|cp|cut|wc|echo|cat|tail|head|find)\\b|"
+                    + "\\b(SELECT\\s.+\\sFROM|INSERT\\s+INTO|UPDATE\\s+\\w+\\s+SET|DELETE\\s+FROM|CREATE\\s+(VIEW|TABLE|INDEX))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CELL = Pattern.compile("^[A-Z]{1,3}[0-9]{1,7}$");
 
@@ -155,10 +159,11 @@ public final class RuleAuditor implements Auditor {
             return v(AuditChecklist.GROUND_TRUTH, Verdict.FAIL, "the checker has no conditions");
         }
         Set<String> documented = documentedValues(task);
+        String instruction = squash(task.instruction() == null ? "" : task.instruction());
         int grounded = 0;
         List<String> loose = new ArrayList<>();
         for (Checker.Condition c : conditions) {
-            if (structural(c) || documented.contains(norm(text(c.expected())))) {
+            if (structural(c) || grounded(text(c.expected()), documented, instruction)) {
                 grounded++;
             } else {
                 loose.add(c.probe() + " " + c.op() + " " + abbreviate(text(c.expected())));
@@ -179,6 +184,24 @@ public final class RuleAuditor implements Auditor {
         }
         return v(AuditChecklist.GROUND_TRUTH, Verdict.PASS, "every checker condition is backed by a verified fact and the probes read it "
                 + "after the oracle");
+    }
+
+    /**
+     * A value is backed when it, or one of its parts (a probe may return several columns or lines:
+     * the key value beside invariants such as row counts), is a documented fact or is given in the
+     * instruction.
+     */
+    private static boolean grounded(String expected, Set<String> documented, String instruction) {
+        if (documented.contains(norm(expected))) {
+            return true;
+        }
+        for (String part : expected.split("[|\\t\\n]+")) {
+            String n = norm(part);
+            if (!n.isEmpty() && (documented.contains(n) || n.length() >= 4 && instruction.contains(squash(part)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Conditions that check a structure rather than a value (a formula is present, a file exists). */

@@ -61,8 +61,10 @@ final class XvfbDisplay implements AutoCloseable {
                     Duration.ofSeconds(5), null).orThrow("xauth");
             Process p;
             try {
-                p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", width + "x" + height + "x24", "-nolisten", "tcp",
-                        "-fbdir", fbDir.toString(), "-auth", xauth.toString(), "-noreset")
+                // Under bwrap --die-with-parent (no namespaces), so the server ends if EnvForge is killed.
+                p = new ProcessBuilder("bwrap", "--dev-bind", "/", "/", "--die-with-parent", "--", "Xvfb", ":" + n, "-screen", "0",
+                        width + "x" + height + "x24", "-nolisten", "tcp", "-fbdir", fbDir.toString(), "-auth", xauth.toString(),
+                        "-noreset")
                         .redirectErrorStream(true).redirectOutput(sessionDir.resolve("xvfb.log").toFile()).start();
             } catch (IOException e) {
                 throw new SandboxException("cannot start Xvfb: " + e.getMessage() + " (apt-get install xvfb)", e);
