@@ -20,7 +20,7 @@ public final class Bench {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./benchmark [catalog|import|sandbox|all] [--runs N]");
+                    System.out.println("usage: ./benchmark [catalog|import|sandbox|audit|generation|all] [--runs N]  (audit: --runs is seeds per template)");
                     return;
                 }
                 default -> which = args[i];
@@ -39,8 +39,10 @@ public final class Bench {
                     "model/src/test/resources/corpus/gym_anything"));
             imports = ImportBench.run(corpus, new int[] {1, 10}, Math.max(1, Math.min(runs, 3)));
         }
-        if (results.isEmpty() && imports.isEmpty()) {
-            System.err.println("unknown benchmark: " + which + " (try: catalog, import, sandbox, all)");
+        boolean audit = which.equals("audit");
+        boolean generation = which.equals("generation");
+        if (results.isEmpty() && imports.isEmpty() && !audit && !generation && !which.equals("sandbox")) {
+            System.err.println("unknown benchmark: " + which + " (try: catalog, import, sandbox, audit, generation, all)");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "EnvForge benchmarks  (Java %s, %d cores, max heap %d MB)%n", System.getProperty("java.version"),
@@ -54,6 +56,12 @@ public final class Bench {
         }
         if (which.equals("sandbox") || which.equals("all")) {
             SandboxBench.printThroughput();
+        }
+        if (audit) {
+            AuditBench.print(AuditBench.run(Math.max(1, runs), 2));
+        }
+        if (generation) {
+            ThroughputBench.print();
         }
     }
 }

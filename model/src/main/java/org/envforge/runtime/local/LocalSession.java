@@ -192,6 +192,11 @@ final class LocalSession implements Session {
     public synchronized void reset() {
         ensureOpen();
         stopApps();
+        // The X server drops a dead client's windows a moment later; wait so the next start state is clean.
+        long end = System.nanoTime() + 3_000_000_000L;
+        while (!windows().isEmpty() && System.nanoTime() < end) {
+            sleep(20);
+        }
         try {
             wipe(home);
             Files.createDirectories(home);
