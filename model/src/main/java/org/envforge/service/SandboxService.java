@@ -59,6 +59,12 @@ public final class SandboxService {
         return t.generate(new TemplateContext(seedValue, seed.get(), pluginId + "_env@1"));
     }
 
+    /** Starts a bare session for a plugin's app (the caller prepares the task and closes it). */
+    public Session start(String pluginId) {
+        plugin(pluginId);
+        return runtime.get().start(SessionRequest.defaults(pluginId));
+    }
+
     /** What the runtime lacks to start sessions (empty when it can). */
     public List<String> missing() {
         return runtime.get().missing();

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.envforge.action.Action;
+import org.envforge.action.GymAnythingActions;
 import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.Trajectory;
@@ -28,38 +28,65 @@ import org.envforge.trajectory.Verdict;
 public final class Trajectories {
 
     private final Database db;
-    private final Function<Action, String> actionToJson;
-    private final Function<String, Action> actionFromJson;
 
-    /**
-     * @param actionToJson and {@code actionFromJson} convert actions for the action_json column
-     *     (the engine passes the Gym-Anything dict form)
-     */
-    public Trajectories(Store store, Function<Action, String> actionToJson, Function<String, Action> actionFromJson) {
+    /** Actions are stored in Gym-Anything's list-of-dicts form. */
+    public Trajectories(Store store) {
         this.db = store.database();
-        this.actionToJson = actionToJson;
-        this.actionFromJson = actionFromJson;
     }
 
     public long create(String taskRef, String instruction, String agent, String source, String origin, TrajectoryStatus status) {
+        return db.write(c -> insert(c, taskRef, instruction, agent, source, origin, status, Instant.now()));
+    }
+
+    /**
+     * Stores an imported trajectory with all its steps in one transaction: a failure stores nothing.
+     *
+     * @param t the trajectory's fields (its id, status and step count are ignored)
+     */
+    public long insertImported(Trajectory t, List<Step> steps) {
         return db.write(c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO trajectory(task_ref, instruction, agent, source, origin, status, "
-                    + "owner_pid, started_at) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                st.setString(1, taskRef);
-                st.setString(2, instruction);
-                st.setString(3, agent);
-                st.setString(4, source);
-                st.setString(5, origin);
-                st.setString(6, status.name());
-                st.setLong(7, ProcessHandle.current().pid());
-                st.setString(8, Instant.now().toString());
+            long id = insert(c, t.taskRef(), t.instruction(), t.agent(), t.source(), t.origin(), TrajectoryStatus.IMPORTED,
+                    t.started() == null ? Instant.now() : t.started());
+            writeSteps(c, id, steps);
+            try (PreparedStatement st = c.prepareStatement("UPDATE trajectory SET said_done=?, checker_passed=?, verification=?, "
+                    + "finished_at=?, owner_pid=NULL WHERE id=?")) {
+                st.setInt(1, t.saidDone() ? 1 : 0);
+                setBool(st, 2, t.checkerPassed());
+                st.setString(3, t.verification());
+                st.setString(4, (t.finished() == null ? Instant.now() : t.finished()).toString());
+                st.setLong(5, id);
                 st.executeUpdate();
-                try (ResultSet rs = st.getGeneratedKeys()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
             }
+            return id;
         });
+    }
+
+    private static long insert(java.sql.Connection c, String taskRef, String instruction, String agent, String source, String origin,
+            TrajectoryStatus status, Instant started) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO trajectory(task_ref, instruction, agent, source, origin, status, "
+                + "owner_pid, started_at) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, taskRef);
+            st.setString(2, instruction);
+            st.setString(3, agent);
+            st.setString(4, source);
+            st.setString(5, origin);
+            st.setString(6, status.name());
+            st.setLong(7, ProcessHandle.current().pid());
+            st.setString(8, started.toString());
+            st.executeUpdate();
+            try (ResultSet rs = st.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void setBool(PreparedStatement st, int i, Boolean b) throws SQLException {
+        if (b == null) {
+            st.setNull(i, java.sql.Types.INTEGER);
+        } else {
+            st.setInt(i, b ? 1 : 0);
+        }
     }
 
     /** Writes one step (its own transaction). */
@@ -70,38 +97,58 @@ public final class Trajectories {
     /** Writes steps in one transaction. */
     public void addSteps(long id, List<Step> steps) {
         db.write(c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO trajectory_step(trajectory_id, idx, at, millis, "
-                    + "action_json, action_text, native_json, response, screenshot, after_shot, reward, done, error) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (Step s : steps) {
-                    st.setLong(1, id);
-                    st.setInt(2, s.index());
-                    st.setString(3, s.at().toString());
-                    st.setLong(4, s.millis());
-                    st.setString(5, s.action() == null ? null : actionToJson.apply(s.action()));
-                    st.setString(6, s.actionText());
-                    st.setString(7, s.nativeJson());
-                    st.setString(8, s.response());
-                    st.setString(9, s.screenshot());
-                    st.setString(10, s.afterShot());
-                    if (s.reward() == null) {
-                        st.setNull(11, java.sql.Types.REAL);
-                    } else {
-                        st.setDouble(11, s.reward());
-                    }
-                    st.setInt(12, s.done() ? 1 : 0);
-                    st.setString(13, s.error());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE trajectory SET steps = (SELECT count(*) FROM trajectory_step WHERE trajectory_id = ?) WHERE id = ?")) {
-                st.setLong(1, id);
-                st.setLong(2, id);
-                st.executeUpdate();
-            }
+            writeSteps(c, id, steps);
             return null;
+        });
+    }
+
+    private static void writeSteps(java.sql.Connection c, long id, List<Step> steps) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO trajectory_step(trajectory_id, idx, at, millis, "
+                + "action_json, action_text, native_json, response, screenshot, after_shot, reward, done, error) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            int n = 0;
+            for (Step s : steps) {
+                st.setLong(1, id);
+                st.setInt(2, s.index());
+                st.setString(3, s.at().toString());
+                st.setLong(4, s.millis());
+                st.setString(5, s.actions().isEmpty() ? null : GymAnythingActions.toJson(s.actions()).toString());
+                st.setString(6, s.actionText());
+                st.setString(7, s.nativeJson());
+                st.setString(8, s.response());
+                st.setString(9, s.screenshot());
+                st.setString(10, s.afterShot());
+                if (s.reward() == null) {
+                    st.setNull(11, java.sql.Types.REAL);
+                } else {
+                    st.setDouble(11, s.reward());
+                }
+                st.setInt(12, s.done() ? 1 : 0);
+                st.setString(13, s.error());
+                st.addBatch();
+                if (++n % 500 == 0) {
+                    st.executeBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE trajectory SET steps = (SELECT count(*) FROM trajectory_step WHERE trajectory_id = ?) WHERE id = ?")) {
+            st.setLong(1, id);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** Sets the screen after a step's actions (the final screen, on the last step). */
+    public void setAfterShot(long id, int index, String sha) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE trajectory_step SET after_shot=? WHERE trajectory_id=? AND idx=?")) {
+                st.setString(1, sha);
+                st.setLong(2, id);
+                st.setInt(3, index);
+                return st.executeUpdate();
+            }
         });
     }
 
@@ -111,11 +158,7 @@ public final class Trajectories {
                     + "verification=?, finished_at=? WHERE id=?")) {
                 st.setString(1, status.name());
                 st.setInt(2, saidDone ? 1 : 0);
-                if (checkerPassed == null) {
-                    st.setNull(3, java.sql.Types.INTEGER);
-                } else {
-                    st.setInt(3, checkerPassed ? 1 : 0);
-                }
+                setBool(st, 3, checkerPassed);
                 st.setString(4, verification);
                 st.setString(5, Instant.now().toString());
                 st.setLong(6, id);
@@ -269,12 +312,12 @@ public final class Trajectories {
 
     private Step step(ResultSet rs) throws SQLException {
         String aj = rs.getString(4);
-        Action a = null;
+        List<Action> a = List.of();
         if (aj != null) {
             try {
-                a = actionFromJson.apply(aj);
-            } catch (RuntimeException e) {
-                a = null;
+                a = GymAnythingActions.fromJsonList(Json.MAPPER.readTree(aj));
+            } catch (RuntimeException | java.io.IOException e) {
+                a = List.of();
             }
         }
         double reward = rs.getDouble(10);

@@ -39,7 +39,8 @@ public final class ProbeChecker {
         return new CheckResult(!results.isEmpty() && results.stream().allMatch(CheckResult.ConditionResult::passed), results);
     }
 
-    static String describe(Checker.Condition c) {
+    /** "cell {\"file\":...,\"cell\":\"B7\"}": the probe and its arguments, never the expected value. */
+    public static String describe(Checker.Condition c) {
         return c.probe() + (c.args() == null || c.args().isMissingNode() || c.args().isEmpty() ? "" : " " + c.args());
     }
 

@@ -7,6 +7,9 @@ import org.envforge.service.CatalogService;
 import org.envforge.service.CatalogSeedData;
 import org.envforge.service.EnvironmentService;
 import org.envforge.service.SandboxService;
+import org.envforge.service.TrajectoryService;
+import org.envforge.trajectory.audit.RuleTestTimeAuditor;
+import org.envforge.agent.llm.LlmComputerUseAgent;
 import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.docker.DockerRuntime;
 import org.envforge.runtime.local.LocalRuntime;
@@ -40,6 +43,7 @@ public final class Engine implements AutoCloseable {
     private final EnvironmentService environments;
     private final SandboxService sandboxes;
     private final GenerationEngine generation;
+    private final TrajectoryService trajectories;
     private final String runtimeChoice;
     private SandboxRuntime runtime;
     private Store store;
@@ -52,6 +56,22 @@ public final class Engine implements AutoCloseable {
         this.runtimeChoice = System.getenv().getOrDefault("ENVFORGE_RUNTIME", "local");
         this.sandboxes = new SandboxService(this::runtime, plugins, () -> new CatalogSeedData(catalog.catalog()), this::store);
         this.generation = new GenerationEngine(this::store, this::runtime, plugins, agents(), true);
+        this.trajectories = new TrajectoryService(this::store, sandboxes, environments, computerUseAgents(),
+                new RuleTestTimeAuditor());
+    }
+
+    /** Computer-use agents besides the oracle: the LLM agent when an endpoint is configured. */
+    private static Map<String, TrajectoryService.AgentFactory> computerUseAgents() {
+        Map<String, TrajectoryService.AgentFactory> out = new LinkedHashMap<>();
+        LlmSettings.fromEnvironment().ifPresent(s -> {
+            LlmClient client = new LlmClient(s);
+            out.put(LlmComputerUseAgent.ID, task -> new LlmComputerUseAgent(client));
+        });
+        return out;
+    }
+
+    public TrajectoryService trajectories() {
+        return trajectories;
     }
 
     /** The creators and auditors: the embedded recipe creator and rule auditor always. */
