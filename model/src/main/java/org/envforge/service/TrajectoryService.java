@@ -221,6 +221,11 @@ public final class TrajectoryService {
         return trajectories().annotations(id);
     }
 
+    /** Opens a trajectory for replay (steps read once, frames decoded in the background). */
+    public org.envforge.trajectory.replay.ReplaySession openReplay(long id) {
+        return org.envforge.trajectory.replay.ReplaySession.open(trajectories(), store.get().blobs(), id);
+    }
+
     public Optional<byte[]> image(String sha) {
         return sha == null ? Optional.empty() : store.get().blobs().get(sha);
     }
