@@ -3,6 +3,7 @@ package org.envforge.app.gui;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -12,12 +13,24 @@ import org.envforge.app.cli.GuiLauncher;
 import org.envforge.app.cli.GuiOptions;
 import org.envforge.app.wiring.Engine;
 import org.envforge.store.Settings;
+import org.envforge.plugin.SoftwarePlugin;
+import org.envforge.views.approval.ApprovalView;
+import org.envforge.views.approval.ApprovalViewModel;
+import org.envforge.views.audit.AuditView;
+import org.envforge.views.audit.AuditViewModel;
+import org.envforge.views.audit.RoundSource;
 import org.envforge.views.catalog.CatalogView;
 import org.envforge.views.catalog.CatalogViewModel;
 import org.envforge.views.common.FxTaskRunner;
 import org.envforge.views.common.TaskRunner;
 import org.envforge.views.environments.EnvironmentsView;
 import org.envforge.views.environments.EnvironmentsViewModel;
+import org.envforge.views.generation.GenerationView;
+import org.envforge.views.generation.GenerationViewModel;
+import org.envforge.views.generation.JobRunner;
+import org.envforge.views.patterns.PatternSource;
+import org.envforge.views.patterns.PatternsView;
+import org.envforge.views.patterns.PatternsViewModel;
 import org.envforge.views.sandbox.SandboxView;
 import org.envforge.views.sandbox.SandboxViewModel;
 import org.envforge.views.main.MainViewModel;
@@ -65,7 +78,8 @@ public final class Workbench implements GuiLauncher {
 
     /** The built workbench: its window and the view-models that options and tests drive. */
     public record Ui(MainWindow window, MainViewModel main, CatalogViewModel catalog, Supplier<CatalogView> catalogView,
-            EnvironmentsViewModel environments, Supplier<EnvironmentsView> environmentsView, SandboxViewModel sandbox) {
+            EnvironmentsViewModel environments, Supplier<EnvironmentsView> environmentsView, SandboxViewModel sandbox,
+            GenerationViewModel generation, AuditViewModel audits, ApprovalViewModel approvals, PatternsViewModel patterns) {
 
         /** Opens the page, product and selection that the options name. */
         public void apply(GuiOptions options) {
@@ -113,6 +127,15 @@ public final class Workbench implements GuiLauncher {
             return v;
         });
         SandboxViewModel sandboxVm = new SandboxViewModel(engine.sandboxes(), tasks);
+        // The creation-audit engine: screenshots are PNG blobs of the store, fetched by their hash.
+        Function<String, Optional<byte[]>> blobs = sha -> engine.store().blobs().get(sha);
+        List<String> pluginIds = engine.plugins().plugins().stream().map(SoftwarePlugin::id).toList();
+        GenerationViewModel generationVm = new GenerationViewModel(JobRunner.of(engine.generation()), pluginIds, blobs, tasks);
+        AuditViewModel auditVm = new AuditViewModel(RoundSource.of(engine.generation()), blobs, tasks);
+        ApprovalViewModel approvalVm = new ApprovalViewModel(engine.environments(), tasks, "gui:" + System.getProperty("user.name",
+                "curator"));
+        PatternsViewModel patternsVm = new PatternsViewModel(PatternSource.of(engine.generation()), pluginIds, tasks);
+        Supplier<AuditView> auditView = once(() -> new AuditView(auditVm));
         List<Page> pages = List.of(
                 new Page("catalog", "Catalog", Feather.BAR_CHART_2, catalogViewSupplier::get),
                 new Page("environments", "Environments", Feather.LAYERS, envView::get),
@@ -120,10 +143,21 @@ public final class Workbench implements GuiLauncher {
                     SandboxView v = new SandboxView(sandboxVm);
                     sandboxVm.load();
                     return v;
-                }));
+                }),
+                // The audit, approval and patterns views reload whenever they are shown.
+                new Page("generation", "Generation", Feather.ZAP, () -> new GenerationView(generationVm)),
+                new Page("audits", "Audit debugger", Feather.TOOL, auditView::get),
+                new Page("approvals", "Approvals", Feather.CHECK_SQUARE, () -> new ApprovalView(approvalVm)),
+                new Page("patterns", "Failure patterns", Feather.PIE_CHART, () -> new PatternsView(patternsVm)));
         MainWindow window = new MainWindow(main, pages);
         window.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
-        return new Ui(window, main, catalogVm, catalogViewSupplier, envVm, envView, sandboxVm);
+        generationVm.setOnOpenAudit((job, index) -> {
+            window.select("audits");
+            auditView.get().showTab(0);
+            auditVm.open(job, index);
+        });
+        return new Ui(window, main, catalogVm, catalogViewSupplier, envVm, envView, sandboxVm, generationVm, auditVm, approvalVm,
+                patternsVm);
     }
 
     /** The workbench preferences kept in the store's settings table. */
