@@ -40,6 +40,10 @@ public final class PyAutoGui {
             if (s.isEmpty() || s.startsWith("#") || s.startsWith("import ") || s.startsWith("from ")) {
                 continue;
             }
+            if (s.equals("DONE") || s.equals("FAIL") || s.equals("WAIT")) {
+                out.addAll(parse(s));
+                continue;
+            }
             try {
                 out.addAll(call(s));
             } catch (IllegalArgumentException e) {
