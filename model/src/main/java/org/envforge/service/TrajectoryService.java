@@ -205,8 +205,11 @@ public final class TrajectoryService {
 
     // Reading and annotating ---------------------------------------------------------------------
 
+    /** Trajectories matching the filter, newest first; recordings whose process died show as interrupted. */
     public List<Trajectory> list(TrajectoryFilter filter) {
-        return trajectories().list(filter);
+        Trajectories ts = trajectories();
+        ts.markInterrupted();
+        return ts.list(filter);
     }
 
     public Trajectory get(long id) {
