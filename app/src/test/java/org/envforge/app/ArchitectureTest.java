@@ -100,6 +100,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void fabric8StaysInTheKubernetesRuntime() {
+        noClasses().that().resideInAPackage("org.envforge..").and().resideOutsideOfPackage("org.envforge.runtime.kubernetes..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..")
+                .check(classes);
+    }
+
+    @Test
     void langChain4jStaysInTheLlmAgents() {
         noClasses().that().resideInAPackage("org.envforge..").and().resideOutsideOfPackage("org.envforge.agent.llm..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..")

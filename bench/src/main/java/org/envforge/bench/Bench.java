@@ -20,7 +20,7 @@ public final class Bench {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./benchmark [catalog|import|sandbox|audit|generation|all] [--runs N]  (audit: --runs is seeds per template)");
+                    System.out.println("usage: ./benchmark [catalog|import|sandbox|audit|generation|trajectory|all] [--runs N]  (audit: --runs is seeds per template)");
                     return;
                 }
                 default -> which = args[i];
@@ -41,8 +41,9 @@ public final class Bench {
         }
         boolean audit = which.equals("audit");
         boolean generation = which.equals("generation");
-        if (results.isEmpty() && imports.isEmpty() && !audit && !generation && !which.equals("sandbox")) {
-            System.err.println("unknown benchmark: " + which + " (try: catalog, import, sandbox, audit, generation, all)");
+        boolean trajectory = which.equals("trajectory");
+        if (results.isEmpty() && imports.isEmpty() && !audit && !generation && !trajectory && !which.equals("sandbox")) {
+            System.err.println("unknown benchmark: " + which + " (try: catalog, import, sandbox, audit, generation, trajectory, all)");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "EnvForge benchmarks  (Java %s, %d cores, max heap %d MB)%n", System.getProperty("java.version"),
@@ -62,6 +63,10 @@ public final class Bench {
         }
         if (generation) {
             ThroughputBench.print();
+        }
+        if (trajectory) {
+            TrajectoryBench.print();
+            TestTimeAuditBench.print(TestTimeAuditBench.run(2));
         }
     }
 }

@@ -204,7 +204,7 @@ public final class GenerationEngine {
             finish(spec, item, plugin, last, events);
             return;
         }
-        try (Session session = runtime.get().start(SessionRequest.defaults(item.envName()))) {
+        try (Session session = runtime.get().start(SessionRequest.defaults(item.envName()).forJob(job))) {
             Creation creation = null;
             int round = last == null ? 1 : last.round() + 1;
             while (round <= spec.rounds() && !stop.get()) {

@@ -56,6 +56,35 @@ public interface Session extends AutoCloseable {
         }
     }
 
+    /**
+     * Takes the actions that only wait (a pause, a window to appear) the same way on every runtime.
+     * Returns false for any other action, which the runtime then performs itself.
+     */
+    default boolean waitIfWaiting(Action action) {
+        if (action instanceof Action.Wait w) {
+            pause(w.millis());
+            return true;
+        }
+        if (action instanceof Action.WaitForWindow w) {
+            if (awaitWindow(Pattern.compile(w.titlePattern()), Duration.ofMillis(w.timeoutMillis())).isEmpty()) {
+                throw new SandboxException("no window matching \"" + w.titlePattern() + "\" appeared within " + w.timeoutMillis()
+                        + " ms (windows: " + windows().stream().map(WindowInfo::title).toList() + ")");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Sleeps; an interrupt ends the wait with a {@link SandboxException}. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted");
+        }
+    }
+
     /** Starts a program in the sandbox in the background (an app); it ends with the session or {@link #reset}. */
     void launch(List<String> command);
 

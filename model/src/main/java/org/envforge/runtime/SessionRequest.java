@@ -22,6 +22,9 @@ public record SessionRequest(String name, int width, int height, boolean network
         env = Map.copyOf(env);
     }
 
+    /** The env entry naming the generation job a session works for (runtimes may label the sandbox with it). */
+    public static final String JOB_ENV = "ENVFORGE_JOB_ID";
+
     /** 1280x800, no network, 60 s per command, 4 GiB of address space. */
     public static SessionRequest defaults(String name) {
         return new SessionRequest(name, 1280, 800, false, Duration.ofSeconds(60), 4L << 30, Map.of());
@@ -41,5 +44,12 @@ public record SessionRequest(String name, int width, int height, boolean network
 
     public SessionRequest withSize(int w, int h) {
         return new SessionRequest(name, w, h, network, commandTimeout, memoryBytes, env);
+    }
+
+    /** This request for a generation job's work (see {@link #JOB_ENV}). */
+    public SessionRequest forJob(long job) {
+        java.util.Map<String, String> e = new java.util.LinkedHashMap<>(env);
+        e.put(JOB_ENV, Long.toString(job));
+        return new SessionRequest(name, width, height, network, commandTimeout, memoryBytes, e);
     }
 }

@@ -21,6 +21,13 @@ public final class Xwd {
         }
     }
 
+    /** A screenshot (PNG) of an XWD dump, as {@code xwd -root} writes it. */
+    public static Screenshot screenshot(byte[] xwd) {
+        Header h = header(ByteBuffer.wrap(xwd));
+        return new Screenshot(PngEncoder.encode(pixels(ByteBuffer.wrap(xwd)), h.width(), h.height()), h.width(), h.height(),
+                java.time.Instant.now());
+    }
+
     public static Header header(ByteBuffer b) {
         ByteBuffer h = b.duplicate().order(ByteOrder.BIG_ENDIAN);
         int headerSize = h.getInt(0);

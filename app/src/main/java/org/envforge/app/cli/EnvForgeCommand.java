@@ -5,10 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
 
 /** The root command. */
-@Command(name = "envforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "envforge", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = {"EnvForge turns real desktop software into verified training environments for computer-use agents.",
             "", "Run with no command to open the workbench."},
         subcommands = {GuiCommand.class, CatalogCommand.class, EnvCommand.class, SandboxCommand.class, GenerateCommand.class,

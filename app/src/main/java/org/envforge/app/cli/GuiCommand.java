@@ -23,7 +23,7 @@ public final class GuiCommand implements Callable<Integer> {
         this.launcher = launcher;
     }
 
-    @Option(names = "--page", paramLabel = "ID", description = "Open this page: catalog, environments, sandbox.")
+    @Option(names = "--page", paramLabel = "ID", description = "Open this page: catalog, environments, sandbox, generation, audits, approvals, patterns, trajectories.")
     String page;
     @Option(names = "--product", paramLabel = "NAME", description = "Show this product in the Catalog.")
     String product;
@@ -37,12 +37,14 @@ public final class GuiCommand implements Callable<Integer> {
     String tab;
     @Option(names = "--boot", paramLabel = "PLUGIN/TEMPLATE", description = "Boot this task in the Sandbox view.")
     String boot;
+    @Option(names = "--trajectory", paramLabel = "ID[:STEP]", description = "Replay this trajectory in the Trajectories view, at this step position (from 1).")
+    String trajectory;
 
     @Override
     public Integer call() {
         GuiOptions options = new GuiOptions(Optional.ofNullable(page), Optional.ofNullable(product), Optional.ofNullable(select),
                 Optional.ofNullable(theme), Optional.ofNullable(task),
-                Optional.ofNullable(tab), Optional.ofNullable(boot));
+                Optional.ofNullable(tab), Optional.ofNullable(boot), Optional.ofNullable(trajectory));
         return open(engines, launcher, options, spec.commandLine().getErr());
     }
 

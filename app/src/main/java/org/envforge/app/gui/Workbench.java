@@ -31,6 +31,8 @@ import org.envforge.views.generation.JobRunner;
 import org.envforge.views.patterns.PatternSource;
 import org.envforge.views.patterns.PatternsView;
 import org.envforge.views.patterns.PatternsViewModel;
+import org.envforge.views.replay.ReplayView;
+import org.envforge.views.replay.ReplayViewModel;
 import org.envforge.views.sandbox.SandboxView;
 import org.envforge.views.sandbox.SandboxViewModel;
 import org.envforge.views.main.MainViewModel;
@@ -79,11 +81,21 @@ public final class Workbench implements GuiLauncher {
     /** The built workbench: its window and the view-models that options and tests drive. */
     public record Ui(MainWindow window, MainViewModel main, CatalogViewModel catalog, Supplier<CatalogView> catalogView,
             EnvironmentsViewModel environments, Supplier<EnvironmentsView> environmentsView, SandboxViewModel sandbox,
-            GenerationViewModel generation, AuditViewModel audits, ApprovalViewModel approvals, PatternsViewModel patterns) {
+            GenerationViewModel generation, AuditViewModel audits, ApprovalViewModel approvals, PatternsViewModel patterns,
+            ReplayViewModel replay) {
 
         /** Opens the page, product and selection that the options name. */
         public void apply(GuiOptions options) {
             options.page().ifPresent(window::select);
+            options.trajectory().ifPresent(ref -> {
+                window.select("trajectories");
+                String[] parts = ref.split(":", 2);
+                try {
+                    replay.open(Long.parseLong(parts[0].strip()), parts.length > 1 ? Integer.parseInt(parts[1].strip()) - 1 : 0);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--trajectory must be ID or ID:STEP (numbers), was '" + ref + "'", e);
+                }
+            });
             options.boot().ifPresent(ref -> {
                 window.select("sandbox");
                 String[] parts = ref.split("/", 2);
@@ -136,6 +148,18 @@ public final class Workbench implements GuiLauncher {
                 "curator"));
         PatternsViewModel patternsVm = new PatternsViewModel(PatternSource.of(engine.generation()), pluginIds, tasks);
         Supplier<AuditView> auditView = once(() -> new AuditView(auditVm));
+        ReplayViewModel replayVm = new ReplayViewModel(engine.trajectories(), tasks);
+        Supplier<ReplayView> replayView = once(() -> {
+            ReplayView v = new ReplayView(replayVm);
+            // The trajectory list reloads whenever the page is shown (recordings and imports come from the CLI too).
+            v.parentProperty().addListener((o, a, p) -> {
+                if (p != null) {
+                    replayVm.refresh();
+                }
+            });
+            replayVm.refresh();
+            return v;
+        });
         List<Page> pages = List.of(
                 new Page("catalog", "Catalog", Feather.BAR_CHART_2, catalogViewSupplier::get),
                 new Page("environments", "Environments", Feather.LAYERS, envView::get),
@@ -148,7 +172,8 @@ public final class Workbench implements GuiLauncher {
                 new Page("generation", "Generation", Feather.ZAP, () -> new GenerationView(generationVm)),
                 new Page("audits", "Audit debugger", Feather.TOOL, auditView::get),
                 new Page("approvals", "Approvals", Feather.CHECK_SQUARE, () -> new ApprovalView(approvalVm)),
-                new Page("patterns", "Failure patterns", Feather.PIE_CHART, () -> new PatternsView(patternsVm)));
+                new Page("patterns", "Failure patterns", Feather.PIE_CHART, () -> new PatternsView(patternsVm)),
+                new Page("trajectories", "Trajectories", Feather.FILM, replayView::get));
         MainWindow window = new MainWindow(main, pages);
         window.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
         generationVm.setOnOpenAudit((job, index) -> {
@@ -157,7 +182,7 @@ public final class Workbench implements GuiLauncher {
             auditVm.open(job, index);
         });
         return new Ui(window, main, catalogVm, catalogViewSupplier, envVm, envView, sandboxVm, generationVm, auditVm, approvalVm,
-                patternsVm);
+                patternsVm, replayVm);
     }
 
     /** The workbench preferences kept in the store's settings table. */

@@ -12,6 +12,7 @@ import org.envforge.trajectory.audit.RuleTestTimeAuditor;
 import org.envforge.agent.llm.LlmComputerUseAgent;
 import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.docker.DockerRuntime;
+import org.envforge.runtime.kubernetes.KubernetesRuntime;
 import org.envforge.runtime.local.LocalRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,14 +94,19 @@ public final class Engine implements AutoCloseable {
         return generation;
     }
 
-    /** The sandbox runtime: local (default) or docker (ENVFORGE_RUNTIME=docker, image ENVFORGE_DOCKER_IMAGE). */
+    /**
+     * The sandbox runtime: local (default), docker (ENVFORGE_RUNTIME=docker, image ENVFORGE_DOCKER_IMAGE) or
+     * kubernetes (ENVFORGE_RUNTIME=kubernetes, ENVFORGE_K8S_* and the kube config; see docs/runtimes.md).
+     */
     public synchronized SandboxRuntime runtime() {
         if (runtime == null) {
             runtime = switch (runtimeChoice) {
                 case "docker" -> DockerRuntime.fromEnvironment(System.getenv().getOrDefault("ENVFORGE_DOCKER_IMAGE",
                         DockerRuntime.DEFAULT_IMAGE));
+                case "kubernetes" -> KubernetesRuntime.fromEnvironment();
                 case "local" -> new LocalRuntime(dataDir.resolve("sessions"), List.of(dataDir), false);
-                default -> throw new IllegalArgumentException("ENVFORGE_RUNTIME must be local or docker, was " + runtimeChoice);
+                default -> throw new IllegalArgumentException("ENVFORGE_RUNTIME must be local, docker or kubernetes, was "
+                        + runtimeChoice);
             };
         }
         return runtime;

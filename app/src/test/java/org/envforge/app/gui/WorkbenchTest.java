@@ -40,7 +40,7 @@ class WorkbenchTest {
         ui = Workbench.build(engine, Workbench.preferences(new Settings(engine.store())), Theme.LIGHT, tasks);
         ui.apply(new GuiOptions(java.util.Optional.empty(), java.util.Optional.of("SQLite"), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty()));
+                java.util.Optional.empty(), java.util.Optional.empty()));
         stage.setScene(new Scene(ui.window(), 1280, 800));
         stage.show();
     }

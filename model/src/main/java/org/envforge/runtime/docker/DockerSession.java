@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.envforge.action.Action;
 import org.envforge.runtime.ExecResult;
-import org.envforge.runtime.PngEncoder;
 import org.envforge.runtime.SandboxException;
 import org.envforge.runtime.Screenshot;
 import org.envforge.runtime.Session;
@@ -83,22 +81,12 @@ final class DockerSession implements Session {
 
     @Override
     public Screenshot screenshot() {
-        byte[] xwd = xwd();
-        Xwd.Header h = Xwd.header(ByteBuffer.wrap(xwd));
-        return new Screenshot(PngEncoder.encode(Xwd.pixels(ByteBuffer.wrap(xwd)), h.width(), h.height()), h.width(), h.height(),
-                Instant.now());
+        return Xwd.screenshot(xwd());
     }
 
     @Override
     public void act(Action action) {
-        if (action instanceof Action.Wait w) {
-            sleep(w.millis());
-            return;
-        }
-        if (action instanceof Action.WaitForWindow w) {
-            if (awaitWindow(java.util.regex.Pattern.compile(w.titlePattern()), Duration.ofMillis(w.timeoutMillis())).isEmpty()) {
-                throw new SandboxException("no window matching \"" + w.titlePattern() + "\" appeared within " + w.timeoutMillis() + " ms");
-            }
+        if (waitIfWaiting(action)) {
             return;
         }
         List<String> cmd = org.envforge.runtime.XdotoolCommands.args(action);
@@ -253,12 +241,4 @@ final class DockerSession implements Session {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted");
-        }
-    }
 }

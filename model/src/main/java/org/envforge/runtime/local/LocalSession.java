@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.envforge.action.Action;
 import org.envforge.runtime.ExecResult;
@@ -97,15 +96,7 @@ final class LocalSession implements Session {
     @Override
     public void act(Action action) {
         ensureOpen();
-        if (action instanceof Action.Wait w) {
-            sleep(w.millis());
-            return;
-        }
-        if (action instanceof Action.WaitForWindow w) {
-            if (awaitWindow(Pattern.compile(w.titlePattern()), Duration.ofMillis(w.timeoutMillis())).isEmpty()) {
-                throw new SandboxException("no window matching \"" + w.titlePattern() + "\" appeared within "
-                        + w.timeoutMillis() + " ms (windows: " + windows().stream().map(WindowInfo::title).toList() + ")");
-            }
+        if (waitIfWaiting(action)) {
             return;
         }
         List<String> cmd = XdotoolCommands.args(action);
@@ -195,7 +186,7 @@ final class LocalSession implements Session {
         // The X server drops a dead client's windows a moment later; wait so the next start state is clean.
         long end = System.nanoTime() + 3_000_000_000L;
         while (!windows().isEmpty() && System.nanoTime() < end) {
-            sleep(20);
+            Session.pause(20);
         }
         try {
             wipe(home);
@@ -262,12 +253,4 @@ final class LocalSession implements Session {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted");
-        }
-    }
 }

@@ -74,7 +74,7 @@ final class XvfbDisplay implements AutoCloseable {
             Path fb = fbDir.resolve("Xvfb_screen0");
             long frameBytes = 4L * width * height;
             while (System.nanoTime() < end && p.isAlive() && !(Files.exists(socket) && size(fb) >= frameBytes)) {
-                sleep(5);
+                org.envforge.runtime.Session.pause(5);
             }
             if (p.isAlive() && Files.exists(socket)) {
                 XvfbDisplay d = new XvfbDisplay(n, p, xauth, fbDir.resolve("Xvfb_screen0"));
@@ -137,14 +137,6 @@ final class XvfbDisplay implements AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted");
-        }
-    }
 
     int number() {
         return number;
