@@ -167,7 +167,9 @@ final class TrajectoryBench {
             if (f == null) {
                 throw new IllegalStateException("no frame " + i);
             }
-            s.prefetchAround(i, 1);
+            if (prefetch > 0) {
+                s.prefetchAround(i, 1); // as the view does after showing a step; without prefetch every frame is decoded on demand
+            }
             if (dwellMs > 0) {
                 Thread.sleep(dwellMs);
             }
