@@ -485,16 +485,23 @@ public final class EnvironmentService {
         Path dir = out.resolve(env.summary().name());
         requireEmpty(dir);
         BlobStore blobs = store.get().blobs();
-        writeFiles(dir, env.files(), Map.of(GymAnythingFormat.ENV_JSON, env.document()), blobs);
-        EnvironmentSpec envSpec = spec(env, new ArrayList<>());
-        int written = 0;
+        List<StoredTask> chosen = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (long key : envs().taskKeys(envId)) {
             StoredTask t = envs().task(key).orElseThrow();
             if (!includeUnapproved && t.summary().status() != TaskStatus.APPROVED) {
                 skipped.add(t.summary().ref() + ": not approved (" + t.summary().status().label() + ")");
-                continue;
+            } else {
+                chosen.add(t);
             }
+        }
+        if (chosen.isEmpty() && !skipped.isEmpty()) {
+            return new ExportReport(dir, 0, skipped); // nothing written, so a retry after approving finds the folder as it was
+        }
+        writeFiles(dir, env.files(), Map.of(GymAnythingFormat.ENV_JSON, env.document()), blobs);
+        EnvironmentSpec envSpec = spec(env, new ArrayList<>());
+        int written = 0;
+        for (StoredTask t : chosen) {
             Map<String, ObjectNode> docs = new LinkedHashMap<>(t.documents());
             List<SpecFile> files = new ArrayList<>(t.files());
             if (!docs.containsKey(TaskSpec.TASK_JSON)) {
@@ -547,6 +554,9 @@ public final class EnvironmentService {
             Optional<SpecFile> original = t.files().stream().filter(f -> f.path().equals(TaskSpec.OSWORLD_JSON)).findFirst();
             writeDoc(target, json, original, blobs);
             ids.add(spec.id());
+        }
+        if (ids.isEmpty() && !skipped.isEmpty()) {
+            return new ExportReport(dir, 0, skipped); // nothing written, so a retry finds the folder as it was
         }
         try {
             Files.createDirectories(dir);

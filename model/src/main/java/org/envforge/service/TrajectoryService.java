@@ -226,7 +226,12 @@ public final class TrajectoryService {
 
     /** Opens a trajectory for replay (steps read once, frames decoded in the background). */
     public org.envforge.trajectory.replay.ReplaySession openReplay(long id) {
-        return org.envforge.trajectory.replay.ReplaySession.open(trajectories(), store.get().blobs(), id);
+        return openReplay(id, 0);
+    }
+
+    /** Opens a trajectory for replay from a step position, whose frame starts decoding first. */
+    public org.envforge.trajectory.replay.ReplaySession openReplay(long id, int first) {
+        return org.envforge.trajectory.replay.ReplaySession.open(trajectories(), store.get().blobs(), id, first);
     }
 
     public Optional<byte[]> image(String sha) {

@@ -188,6 +188,7 @@ class EnvironmentImportTest {
         ExportReport none = service.exportGymAnything("gnu_octave_env@0.1", dir.resolve("e1"));
         assertThat(none.tasksWritten()).isZero();
         assertThat(none.skipped()).hasSize(3).allMatch(x -> x.endsWith("not approved (draft)"));
+        assertThat(dir.resolve("e1")).as("a refused export writes nothing, so it can be retried").doesNotExist();
         var refused = service.decide(List.of("gnu_octave_env@0.1/iris_scatter_plot"), true, "curator", null, false);
         assertThat(refused.get(0).note()).contains("its audit has not passed");
         service.decide(List.of("gnu_octave_env@0.1/iris_scatter_plot"), true, "curator", "checked by hand", true);

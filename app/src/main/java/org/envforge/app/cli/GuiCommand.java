@@ -37,11 +37,26 @@ public final class GuiCommand implements Callable<Integer> {
     String tab;
     @Option(names = "--boot", paramLabel = "PLUGIN/TEMPLATE", description = "Boot this task in the Sandbox view.")
     String boot;
-    @Option(names = "--trajectory", paramLabel = "ID[:STEP]", description = "Replay this trajectory in the Trajectories view, at this step position (from 1).")
+    @Option(names = "--trajectory", paramLabel = "ID[:STEP]", description = "Replay this trajectory in the Trajectories view, at this step (numbered from 0, as in traj show).")
     String trajectory;
+
+    /** The pages --page accepts. */
+    static final java.util.List<String> PAGES = java.util.List.of("catalog", "environments", "sandbox", "generation", "audits",
+            "approvals", "patterns", "trajectories");
 
     @Override
     public Integer call() {
+        if (page != null && !PAGES.contains(page)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--page must be one of " + String.join(", ", PAGES)
+                    + "; was '" + page + "'");
+        }
+        if (theme != null && !theme.equalsIgnoreCase("light") && !theme.equalsIgnoreCase("dark")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--theme must be light or dark; was '" + theme + "'");
+        }
+        if (trajectory != null && !trajectory.strip().matches("\\d+(:\\d+)?")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trajectory must be ID or ID:STEP (numbers); was '"
+                    + trajectory + "'");
+        }
         GuiOptions options = new GuiOptions(Optional.ofNullable(page), Optional.ofNullable(product), Optional.ofNullable(select),
                 Optional.ofNullable(theme), Optional.ofNullable(task),
                 Optional.ofNullable(tab), Optional.ofNullable(boot), Optional.ofNullable(trajectory));

@@ -105,7 +105,7 @@ public final class TrajCommand {
                     .withVerdict(verdict == null ? null : parseVerdict(verdict));
             List<Trajectory> ts = engines.get().trajectories().list(f);
             if (ts.isEmpty()) {
-                out().println("No trajectories. Record one with: envforge traj record template:xterm/count_lines/1");
+                out().println("No trajectories. Record one with: envforge traj record template:xterm/total_employment/1");
                 out().flush();
                 return 0;
             }

@@ -91,7 +91,7 @@ public final class Workbench implements GuiLauncher {
                 window.select("trajectories");
                 String[] parts = ref.split(":", 2);
                 try {
-                    replay.open(Long.parseLong(parts[0].strip()), parts.length > 1 ? Integer.parseInt(parts[1].strip()) - 1 : 0);
+                    replay.open(Long.parseLong(parts[0].strip()), parts.length > 1 ? Integer.parseInt(parts[1].strip()) : 0);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--trajectory must be ID or ID:STEP (numbers), was '" + ref + "'", e);
                 }

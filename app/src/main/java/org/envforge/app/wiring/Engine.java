@@ -17,6 +17,7 @@ import org.envforge.runtime.local.LocalRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.envforge.agent.Auditor;
 import org.envforge.agent.Creator;
@@ -48,6 +49,10 @@ public final class Engine implements AutoCloseable {
     private final String runtimeChoice;
     private SandboxRuntime runtime;
     private Store store;
+    /** The LLM endpoint's client when ENVFORGE_LLM_* configure one. */
+    private final Optional<LlmClient> llm;
+    /** Why the ENVFORGE_LLM_* settings are unusable, or null: only the commands that need the LLM fail on it. */
+    private final String llmProblem;
 
     public Engine(Path dataDir, GdpSource gdp, PluginRegistry plugins) {
         this.dataDir = dataDir;
@@ -55,6 +60,16 @@ public final class Engine implements AutoCloseable {
         this.catalog = new CatalogService(gdp, plugins, this::store);
         this.environments = new EnvironmentService(this::store);
         this.runtimeChoice = System.getenv().getOrDefault("ENVFORGE_RUNTIME", "local");
+        Optional<LlmClient> client;
+        String problem = null;
+        try {
+            client = LlmSettings.fromEnvironment().map(LlmClient::new);
+        } catch (IllegalArgumentException e) {
+            client = Optional.empty();
+            problem = "the LLM settings (ENVFORGE_LLM_*) are unusable: " + e.getMessage();
+        }
+        this.llm = client;
+        this.llmProblem = problem;
         this.sandboxes = new SandboxService(this::runtime, plugins, () -> new CatalogSeedData(catalog.catalog()), this::store);
         this.generation = new GenerationEngine(this::store, this::runtime, plugins, agents(), true);
         this.trajectories = new TrajectoryService(this::store, sandboxes, environments, computerUseAgents(),
@@ -62,12 +77,14 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Computer-use agents besides the oracle: the LLM agent when an endpoint is configured. */
-    private static Map<String, TrajectoryService.AgentFactory> computerUseAgents() {
+    private Map<String, TrajectoryService.AgentFactory> computerUseAgents() {
         Map<String, TrajectoryService.AgentFactory> out = new LinkedHashMap<>();
-        LlmSettings.fromEnvironment().ifPresent(s -> {
-            LlmClient client = new LlmClient(s);
-            out.put(LlmComputerUseAgent.ID, task -> new LlmComputerUseAgent(client));
-        });
+        llm.ifPresent(client -> out.put(LlmComputerUseAgent.ID, task -> new LlmComputerUseAgent(client)));
+        if (llmProblem != null) {
+            out.put(LlmComputerUseAgent.ID, task -> {
+                throw new IllegalArgumentException(llmProblem);
+            });
+        }
         return out;
     }
 
@@ -82,11 +99,18 @@ public final class Engine implements AutoCloseable {
         Map<String, Supplier<Auditor>> auditors = new LinkedHashMap<>();
         auditors.put("rules", RuleAuditor::new);
         // The LLM creator and the VLM auditor, when an endpoint is configured (ENVFORGE_LLM_URL, ENVFORGE_LLM_MODEL).
-        LlmSettings.fromEnvironment().ifPresent(s -> {
-            LlmClient client = new LlmClient(s);
+        llm.ifPresent(client -> {
             creators.put("llm", () -> new LlmCreator(client, () -> new CatalogSeedData(catalog.catalog())));
             auditors.put("vlm", () -> new VlmAuditor(client));
         });
+        if (llmProblem != null) {
+            creators.put("llm", () -> {
+                throw new IllegalArgumentException(llmProblem);
+            });
+            auditors.put("vlm", () -> {
+                throw new IllegalArgumentException(llmProblem);
+            });
+        }
         return new DefaultAgents(creators, auditors);
     }
 

@@ -147,4 +147,19 @@ class CliTest {
         Result unmatched = run("catalog", "unmatched");
         assertThat(unmatched.out()).contains("45-3031.00");
     }
+
+    @Test
+    void badGuiOptionsAreRefusedWithTheOptionNamed() {
+        Result page = run("gui", "--page", "replays");
+        assertThat(page.code()).isEqualTo(2);
+        assertThat(page.err()).contains("--page must be one of").contains("trajectories").contains("'replays'");
+        Result theme = run("gui", "--theme", "blue");
+        assertThat(theme.code()).isEqualTo(2);
+        assertThat(theme.err()).contains("--theme must be light or dark");
+        Result traj = run("gui", "--trajectory", "7:x");
+        assertThat(traj.code()).isEqualTo(2);
+        assertThat(traj.err()).contains("--trajectory must be ID or ID:STEP");
+        Result ok = run("gui", "--page", "trajectories", "--trajectory", "7:12", "--theme", "dark");
+        assertThat(ok.err()).contains("gui would open");
+    }
 }

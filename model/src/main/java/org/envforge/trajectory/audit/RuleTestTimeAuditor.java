@@ -47,8 +47,8 @@ public final class RuleTestTimeAuditor implements TestTimeAuditor {
     public TestTimeAudit audit(FinalState s) {
         if (s.task() == null || s.task().checker() == null || s.task().checker().conditions().isEmpty()) {
             return new TestTimeAudit(id(), "none", TestTimeAudit.Solved.UNKNOWN, 0, List.of(new TestTimeAudit.Finding("task",
-                    TestTimeAudit.Outcome.UNKNOWN, "EnvForge does not know this task's checker; configure a VLM endpoint to "
-                            + "review the screenshots")), "");
+                    TestTimeAudit.Outcome.UNKNOWN, "EnvForge does not know this task's checker (an imported run of an "
+                            + "unknown task); judge it by its screenshots in the Replay view and set a verdict")), "");
         }
         return s.live() ? live(s) : screen(s);
     }
@@ -125,6 +125,12 @@ public final class RuleTestTimeAuditor implements TestTimeAuditor {
             if (seen != null) {
                 passed++;
                 findings.add(new TestTimeAudit.Finding(what, TestTimeAudit.Outcome.PASS, "the screen shows \"" + seen + "\""));
+            } else if (c.probe() != null && c.probe().startsWith("file")) {
+                // An answer written to a file need not be on screen: its absence proves nothing.
+                decided--;
+                findings.add(new TestTimeAudit.Finding(what, TestTimeAudit.Outcome.UNKNOWN, "the screen does not show "
+                        + String.join(" or ", variants.stream().map(v -> "\"" + v + "\"").toList())
+                        + ", but the answer goes to a file; audit live (without --screen) to read it"));
             } else {
                 failing.add(what);
                 findings.add(new TestTimeAudit.Finding(what, TestTimeAudit.Outcome.FAIL, "the screen does not show "

@@ -31,7 +31,7 @@ public final class ReplaySession implements AutoCloseable {
     private final Trajectories trajectories;
     private final BlobStore blobs;
     private final Trajectory trajectory;
-    private final List<Step> steps;
+    private List<Step> steps = List.of(); // set once by open(), before the session is handed out
     private final Map<String, CompletableFuture<Frame>> inflight = new ConcurrentHashMap<>();
     private final Map<String, Frame> frames = lru(FRAME_CACHE);
     private final Map<String, Frame> thumbs = lru(THUMB_CACHE);
@@ -39,18 +39,35 @@ public final class ReplaySession implements AutoCloseable {
     private final ExecutorService thumbDecoder;
     private volatile int prefetch = 3;
 
-    private ReplaySession(Trajectories trajectories, BlobStore blobs, Trajectory trajectory, List<Step> steps) {
+    private ReplaySession(Trajectories trajectories, BlobStore blobs, Trajectory trajectory) {
         this.trajectories = trajectories;
         this.blobs = blobs;
         this.trajectory = trajectory;
-        this.steps = List.copyOf(steps);
         this.decoder = Executors.newFixedThreadPool(2, daemon("replay-frames"));
         this.thumbDecoder = Executors.newSingleThreadExecutor(daemon("replay-thumbs"));
     }
 
     public static ReplaySession open(Trajectories trajectories, BlobStore blobs, long id) {
+        return open(trajectories, blobs, id, 0);
+    }
+
+    /**
+     * Opens a trajectory to be shown from step position {@code first}: that step's frame starts
+     * decoding before the other steps are read, so a long trajectory's first frame is not kept
+     * waiting by them.
+     */
+    public static ReplaySession open(Trajectories trajectories, BlobStore blobs, long id, int first) {
         Trajectory t = trajectories.get(id).orElseThrow(() -> new IllegalArgumentException("no trajectory " + id));
-        return new ReplaySession(trajectories, blobs, t, trajectories.steps(id));
+        ReplaySession s = new ReplaySession(trajectories, blobs, t);
+        try {
+            trajectories.steps(id, Math.max(0, first), 1).stream().map(Step::screenshot).filter(java.util.Objects::nonNull)
+                    .findFirst().ifPresent(s::decode);
+            s.steps = List.copyOf(trajectories.steps(id));
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -232,7 +232,7 @@ public final class ReplayViewModel implements AutoCloseable {
     }
 
     private Opened load(long id, int startPosition) {
-        ReplaySession s = service.openReplay(id);
+        ReplaySession s = service.openReplay(id, startPosition);
         try {
             s.frame(Math.max(0, Math.min(startPosition, s.steps().size() - 1)), false); // decoding starts now; select finds it cached or in flight
             Map<Integer, StepAnnotation> annotations = s.annotations();
