@@ -170,6 +170,15 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (runtime instanceof AutoCloseable c) {
+            // A Kubernetes runtime deletes its pods here (its shutdown hook is the fallback after a crash).
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("envforge: warning: closing the sandbox runtime: " + e.getMessage());
+            }
+            runtime = null;
+        }
         if (store != null) {
             store.close();
             store = null;
