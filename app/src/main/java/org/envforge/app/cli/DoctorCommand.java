@@ -21,6 +21,7 @@ public final class DoctorCommand extends EngineCommand {
     public Integer call() {
         PrintWriter out = out();
         List<String> apt = new ArrayList<>();
+        boolean failed = false;
         out.println("Local runtime (Xvfb + bubblewrap):");
         for (HostTools.Tool t : HostTools.REQUIRED) {
             boolean ok = HostTools.which(t.program()).isPresent();
@@ -49,6 +50,21 @@ public final class DoctorCommand extends EngineCommand {
         List<String> docker = DockerRuntime.fromEnvironment(DockerRuntime.DEFAULT_IMAGE).missing();
         out.printf("  %-4s %s%n", docker.isEmpty() ? "ok" : "absent", docker.isEmpty() ? "engine and image ready" : String.join("; ", docker)
                 + " (optional)");
+        String choice = System.getenv().getOrDefault("ENVFORGE_RUNTIME", "local");
+        out.println("Runtime in use (ENVFORGE_RUNTIME): " + choice);
+        if (choice.equals("kubernetes")) {
+            org.envforge.runtime.kubernetes.KubernetesRuntime k8s = org.envforge.runtime.kubernetes.KubernetesRuntime.fromEnvironment();
+            try {
+                List<String> missing = k8s.missing();
+                out.printf("  %-4s %s%n", missing.isEmpty() ? "ok" : "MISSING", missing.isEmpty() ? "API server answers, pods can be listed"
+                        : String.join("; ", missing));
+                if (!missing.isEmpty()) {
+                    failed = true;
+                }
+            } finally {
+                k8s.close();
+            }
+        }
         boolean dataOk = Files.isWritable(engines.get().dataDir()) || !Files.exists(engines.get().dataDir());
         out.printf("Data folder: %s %s%n", engines.get().dataDir(), dataOk ? "" : "(NOT WRITABLE)");
         if (!apt.isEmpty()) {
@@ -56,6 +72,6 @@ public final class DoctorCommand extends EngineCommand {
             out.println("To install what is missing: sudo apt-get install -y " + String.join(" ", apt.stream().distinct().toList()));
         }
         out.flush();
-        return apt.isEmpty() ? 0 : 1;
+        return apt.isEmpty() && !failed ? 0 : 1;
     }
 }

@@ -339,7 +339,9 @@ public final class KubernetesRuntime implements SandboxRuntime, AutoCloseable {
         for (KubernetesSession s : List.copyOf(sessions.values())) {
             s.close();
         }
-        deleteOwned();
+        if (started.get()) {
+            deleteOwned(); // a runtime that never started a pod has none to delete (and may have no API server)
+        }
         ScheduledExecutorService ex = heartbeats;
         if (ex != null) {
             ex.shutdownNow();
