@@ -98,6 +98,8 @@ class TrajectoryProcessTest {
         assertThat(rec).contains("Recording trajectory 1").contains("audit 1: SOLVED").contains("checker passed: yes");
         cli("traj", "export", "1", "--format", "osworld", "--out", dir.resolve("out/os/t1").toString());
         cli("traj", "export", "1", "--format", "gym-anything", "--out", dir.resolve("out/ga/episode_1").toString());
+        assertThat(cliExpect(2, "traj", "export", "1", "--format", "osworld", "--out", dir.resolve("out/os/t1").toString()))
+                .as("an export never overwrites").contains("not empty");
         String imported = cli("traj", "import", dir.resolve("out").toString());
         assertThat(imported).contains("2 imported, 0 failed");
         assertThat(cli("traj", "list", "--source", "osworld")).contains("template:xterm/total_employment/2");
