@@ -24,6 +24,13 @@ public final class X11Windows {
     private X11Windows() {
     }
 
+    /** The visible top-level windows of the display that {@code run} reaches. */
+    public static List<WindowInfo> list(CommandRunner run) {
+        ExecResult tree = run.run(TREE, java.time.Duration.ofSeconds(10)).orThrow("xwininfo");
+        ExecResult visible = run.run(VISIBLE, java.time.Duration.ofSeconds(10));
+        return parse(tree.stdout(), visible.stdout());
+    }
+
     public static List<WindowInfo> parse(String tree, String visible) {
         Set<Long> shown = new HashSet<>();
         for (String l : visible.split("\n")) {

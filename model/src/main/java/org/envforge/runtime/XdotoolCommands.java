@@ -12,6 +12,14 @@ public final class XdotoolCommands {
     }
 
     /** The xdotool arguments for an action, or an empty list for actions xdotool does not do. */
+    /** Performs a mouse or keyboard action with xdotool through {@code run}; actions with nothing to do on screen do nothing. */
+    public static void perform(Action a, CommandRunner run) {
+        List<String> cmd = args(a);
+        if (!cmd.isEmpty()) {
+            run.run(cmd, java.time.Duration.ofSeconds(60)).orThrow("xdotool " + cmd.get(1));
+        }
+    }
+
     public static List<String> args(Action a) {
         List<String> c = new ArrayList<>(List.of("xdotool"));
         if (a instanceof Action.MoveTo m) {

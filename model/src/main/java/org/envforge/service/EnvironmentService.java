@@ -483,7 +483,7 @@ public final class EnvironmentService {
     public ExportReport exportGymAnything(String envId, Path out, boolean includeUnapproved) {
         StoredEnvironment env = envs().environment(envId).orElseThrow(() -> new IllegalArgumentException("no environment " + envId));
         Path dir = out.resolve(env.summary().name());
-        requireEmpty(dir);
+        ExportFolders.requireEmpty(dir);
         BlobStore blobs = store.get().blobs();
         List<StoredTask> chosen = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -529,7 +529,7 @@ public final class EnvironmentService {
         String snapshot = envSpec.base() != null && envSpec.base().startsWith("osworld:") ? envSpec.base().substring(8)
                 : env.summary().name().replaceAll("_env$", "");
         Path dir = out.resolve("examples").resolve(snapshot);
-        requireEmpty(dir);
+        ExportFolders.requireEmpty(dir);
         BlobStore blobs = store.get().blobs();
         List<String> skipped = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -573,19 +573,6 @@ public final class EnvironmentService {
         return id.replaceAll("[^A-Za-z0-9@._-]", "_");
     }
 
-    private static void requireEmpty(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
-                        throw new IllegalArgumentException(dir + " exists and is not empty; export into an empty folder");
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Writes files from blobs; JSON documents that were edited since import are written from the document. */
     private static void writeFiles(Path dir, List<SpecFile> files, Map<String, ObjectNode> docs, BlobStore blobs) {

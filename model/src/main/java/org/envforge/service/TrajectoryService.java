@@ -178,7 +178,7 @@ public final class TrajectoryService {
 
     /** Writes a trajectory as an OSWorld result folder or a Gym-Anything episode folder. */
     public Exported export(long id, String format, Path folder) {
-        requireEmptyFolder(folder);
+        ExportFolders.requireEmpty(folder);
         Trajectory t = get(id);
         List<Step> steps = steps(id);
         try {
@@ -195,7 +195,7 @@ public final class TrajectoryService {
 
     /** Training data from the trajectories a curator judged good (and that match the filter). */
     public TrainingExport.Report exportTraining(TrajectoryFilter filter, Path out, TrainingExport.Options options) {
-        requireEmptyFolder(out);
+        ExportFolders.requireEmpty(out);
         List<Trajectory> good = trajectories().list(filter.withVerdict(Verdict.GOOD));
         Trajectories ts = trajectories();
         try {
@@ -320,20 +320,5 @@ public final class TrajectoryService {
         }
         Step last = steps.get(steps.size() - 1);
         return Optional.ofNullable(last.afterShot() != null ? last.afterShot() : last.screenshot());
-    }
-
-    /** Exports never mix with what a folder already holds (as env export): an existing folder must be empty. */
-    private static void requireEmptyFolder(Path folder) {
-        if (java.nio.file.Files.isDirectory(folder)) {
-            try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(folder)) {
-                if (s.findAny().isPresent()) {
-                    throw new IllegalArgumentException(folder + " exists and is not empty; export into an empty folder");
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + folder + ": " + e.getMessage(), e);
-            }
-        } else if (java.nio.file.Files.exists(folder)) {
-            throw new IllegalArgumentException(folder + " is a file, not a folder");
-        }
     }
 }

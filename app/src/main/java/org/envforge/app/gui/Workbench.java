@@ -149,17 +149,7 @@ public final class Workbench implements GuiLauncher {
         PatternsViewModel patternsVm = new PatternsViewModel(PatternSource.of(engine.generation()), pluginIds, tasks);
         Supplier<AuditView> auditView = once(() -> new AuditView(auditVm));
         ReplayViewModel replayVm = new ReplayViewModel(engine.trajectories(), tasks);
-        Supplier<ReplayView> replayView = once(() -> {
-            ReplayView v = new ReplayView(replayVm);
-            // The trajectory list reloads whenever the page is shown (recordings and imports come from the CLI too).
-            v.parentProperty().addListener((o, a, p) -> {
-                if (p != null) {
-                    replayVm.refresh();
-                }
-            });
-            replayVm.refresh();
-            return v;
-        });
+        Supplier<ReplayView> replayView = once(() -> new ReplayView(replayVm));
         List<Page> pages = List.of(
                 new Page("catalog", "Catalog", Feather.BAR_CHART_2, catalogViewSupplier::get),
                 new Page("environments", "Environments", Feather.LAYERS, envView::get),

@@ -89,17 +89,12 @@ final class DockerSession implements Session {
         if (waitIfWaiting(action)) {
             return;
         }
-        List<String> cmd = org.envforge.runtime.XdotoolCommands.args(action);
-        if (!cmd.isEmpty()) {
-            run(cmd, Duration.ofSeconds(60), null).orThrow("xdotool");
-        }
+        org.envforge.runtime.XdotoolCommands.perform(action, (cmd, limit) -> run(cmd, limit, null));
     }
 
     @Override
     public List<WindowInfo> windows() {
-        ExecResult tree = run(X11Windows.TREE, Duration.ofSeconds(10), null).orThrow("xwininfo");
-        ExecResult visible = run(X11Windows.VISIBLE, Duration.ofSeconds(10), null);
-        return X11Windows.parse(tree.stdout(), visible.stdout());
+        return X11Windows.list((cmd, limit) -> run(cmd, limit, null));
     }
 
     @Override

@@ -95,17 +95,12 @@ final class KubernetesSession implements Session {
         if (waitIfWaiting(action)) {
             return;
         }
-        List<String> cmd = XdotoolCommands.args(action);
-        if (!cmd.isEmpty()) {
-            result(cmd, Duration.ofSeconds(60), null).orThrow("xdotool");
-        }
+        XdotoolCommands.perform(action, (cmd, limit) -> result(cmd, limit, null));
     }
 
     @Override
     public List<WindowInfo> windows() {
-        ExecResult tree = result(X11Windows.TREE, Duration.ofSeconds(10), null).orThrow("xwininfo");
-        ExecResult visible = result(X11Windows.VISIBLE, Duration.ofSeconds(10), null);
-        return X11Windows.parse(tree.stdout(), visible.stdout());
+        return X11Windows.list((cmd, limit) -> result(cmd, limit, null));
     }
 
     @Override

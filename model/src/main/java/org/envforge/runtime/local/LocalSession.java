@@ -99,19 +99,18 @@ final class LocalSession implements Session {
         if (waitIfWaiting(action)) {
             return;
         }
-        List<String> cmd = XdotoolCommands.args(action);
-        if (cmd.isEmpty()) {
-            return; // done, fail: nothing to do on screen
-        }
-        ProcessRunner.run(cmd, bwrap.hostXEnv(), null, Duration.ofSeconds(60), null).orThrow("xdotool " + cmd.get(1));
+        XdotoolCommands.perform(action, this::onHostDisplay);
     }
 
     @Override
     public List<WindowInfo> windows() {
         ensureOpen();
-        ExecResult tree = ProcessRunner.run(X11Windows.TREE, bwrap.hostXEnv(), null, Duration.ofSeconds(10), null).orThrow("xwininfo");
-        ExecResult visible = ProcessRunner.run(X11Windows.VISIBLE, bwrap.hostXEnv(), null, Duration.ofSeconds(10), null);
-        return X11Windows.parse(tree.stdout(), visible.stdout());
+        return X11Windows.list(this::onHostDisplay);
+    }
+
+    /** Runs an X tool on the host against this session's display. */
+    private ExecResult onHostDisplay(List<String> command, Duration limit) {
+        return ProcessRunner.run(command, bwrap.hostXEnv(), null, limit, null);
     }
 
     @Override

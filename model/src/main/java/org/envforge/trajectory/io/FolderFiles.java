@@ -1,5 +1,7 @@
 package org.envforge.trajectory.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,9 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.envforge.spec.Problem;
 
 /** Careful reading of files inside an episode folder: size limits, no path escapes, long lines skipped. */
 final class FolderFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** traj.jsonl larger than this is refused. */
     static final long MAX_JSONL_BYTES = 512L * 1024 * 1024;
@@ -90,6 +95,32 @@ final class FolderFiles {
                 line.accept(n, tooLong ? null : sb.toString());
             }
         }
+    }
+
+    /**
+     * Calls {@code line} with (line number, parsed JSON) for each line of a JSONL file (traj.jsonl);
+     * overlong and unparseable lines are reported as warnings with their line number and skipped,
+     * blank lines are skipped.
+     */
+    static void jsonLines(Path file, List<Problem> problems, BiConsumer<Integer, JsonNode> line) throws IOException {
+        String name = file.getFileName().toString();
+        lines(file, (n, text) -> {
+            if (text == null) {
+                problems.add(Problem.warning(name, "", "line too long, skipped").withLine(n));
+                return;
+            }
+            if (text.isBlank()) {
+                return;
+            }
+            JsonNode o;
+            try {
+                o = JSON.readTree(text);
+            } catch (IOException e) {
+                problems.add(Problem.warning(name, "", "not JSON (a truncated line?), skipped").withLine(n));
+                return;
+            }
+            line.accept(n, o);
+        });
     }
 
     /** The folder's files whose names match, sorted by name. */

@@ -61,7 +61,7 @@ public final class GymAnythingEpisodes {
                         problems);
             }
             Map<Integer, Path> frames = frames(folder);
-            FolderFiles.lines(traj, (n, text) -> line(n, text, h, steps, frames, problems));
+            FolderFiles.jsonLines(traj, problems, (n, o) -> line(n, o, h, steps, frames, problems));
         } catch (IOException e) {
             problems.add(Problem.error("traj.jsonl", "", "cannot be read: " + e.getMessage()));
         }
@@ -127,21 +127,7 @@ public final class GymAnythingEpisodes {
         return out;
     }
 
-    private static void line(int n, String text, Header h, List<RawStep> steps, Map<Integer, Path> frames, List<Problem> problems) {
-        if (text == null) {
-            problems.add(Problem.warning("traj.jsonl", "", "line too long, skipped").withLine(n));
-            return;
-        }
-        if (text.isBlank()) {
-            return;
-        }
-        JsonNode o;
-        try {
-            o = MAPPER.readTree(text);
-        } catch (IOException e) {
-            problems.add(Problem.warning("traj.jsonl", "", "not JSON (a truncated line?), skipped").withLine(n));
-            return;
-        }
+    private static void line(int n, JsonNode o, Header h, List<RawStep> steps, Map<Integer, Path> frames, List<Problem> problems) {
         String event = o.path("event").asText(o.path("type").asText(""));
         switch (event) {
             case "reset" -> {

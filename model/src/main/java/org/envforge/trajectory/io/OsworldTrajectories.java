@@ -71,7 +71,7 @@ public final class OsworldTrajectories {
                 return new EpisodeRead(FORMAT, folder, taskHint, null, agent, null, null, steps, null, null, false, null, null,
                         problems);
             }
-            FolderFiles.lines(traj, (n, text) -> line(folder, n, text, steps, problems));
+            FolderFiles.jsonLines(traj, problems, (n, o) -> line(folder, n, o, steps, problems));
         } catch (IOException e) {
             problems.add(Problem.error("traj.jsonl", "", "cannot be read: " + e.getMessage()));
         }
@@ -105,21 +105,7 @@ public final class OsworldTrajectories {
                 verification, problems);
     }
 
-    private static void line(Path folder, int n, String text, List<RawStep> steps, List<Problem> problems) {
-        if (text == null) {
-            problems.add(Problem.warning("traj.jsonl", "", "line too long, skipped").withLine(n));
-            return;
-        }
-        if (text.isBlank()) {
-            return;
-        }
-        JsonNode o;
-        try {
-            o = MAPPER.readTree(text);
-        } catch (IOException e) {
-            problems.add(Problem.warning("traj.jsonl", "", "not JSON (a truncated line?), skipped").withLine(n));
-            return;
-        }
+    private static void line(Path folder, int n, JsonNode o, List<RawStep> steps, List<Problem> problems) {
         if (!o.isObject()) {
             problems.add(Problem.warning("traj.jsonl", "", "expected an object, skipped").withLine(n));
             return;

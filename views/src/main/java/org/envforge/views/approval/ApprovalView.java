@@ -47,6 +47,7 @@ import org.envforge.views.common.Dialogs;
 import org.envforge.views.common.StatusBadge;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * The approval queue: tasks whose audit passed (or failed, or all), several selected at once, with
@@ -68,11 +69,7 @@ public final class ApprovalView extends BorderPane {
         split.setDividerPositions(0.6);
         setCenter(split);
         setBottom(statusBar());
-        parentProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                vm.refresh();
-            }
-        });
+        Parts.onShown(this, vm::refresh);
     }
 
     private Node toolbar() {
@@ -240,12 +237,12 @@ public final class ApprovalView extends BorderPane {
             title.setText(t.summary().ref());
             badge.set(t.summary().status());
             int r = 0;
-            fact(facts, r++, "Software", t.summary().software());
-            fact(facts, r++, "Difficulty", t.summary().difficulty());
-            fact(facts, r++, "Checker", t.summary().checker());
-            fact(facts, r, "Source", t.summary().source());
+            Parts.fact(facts, r++, "Software", t.summary().software());
+            Parts.fact(facts, r++, "Difficulty", t.summary().difficulty());
+            Parts.fact(facts, r++, "Checker", t.summary().checker());
+            Parts.fact(facts, r, "Source", t.summary().source());
         });
-        VBox box = new VBox(10, head, facts, section("Instruction"), instruction, section("Audit"), audit, section("History"),
+        VBox box = new VBox(10, head, facts, Parts.section("Instruction"), instruction, Parts.section("Audit"), audit, Parts.section("History"),
                 history);
         VBox.setVgrow(history, Priority.ALWAYS);
         box.setPadding(new Insets(12));
@@ -255,19 +252,7 @@ public final class ApprovalView extends BorderPane {
         return scroll;
     }
 
-    private static void fact(GridPane g, int row, String key, String value) {
-        Label k = new Label(key);
-        k.getStyleClass().add(Styles.TEXT_MUTED);
-        Label v = new Label(value == null ? "" : value);
-        v.setWrapText(true);
-        g.addRow(row, k, v);
-    }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
 
     // Decisions ----------------------------------------------------------------------------------
 
@@ -321,11 +306,7 @@ public final class ApprovalView extends BorderPane {
         status.setId("approval-status");
         status.textProperty().bind(vm.statusProperty());
         vm.statusIsErrorProperty().addListener((o, a, err) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, err));
-        HBox bar = new HBox(12, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return Parts.statusBar(status);
     }
 
     TableView<TaskSummary> tableView() {

@@ -46,6 +46,7 @@ import org.envforge.engine.RoundRecord;
 import org.envforge.views.generation.VerdictBadge;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * The audit debugger: a job's environment, its rounds, a round's failed items with their evidence,
@@ -74,11 +75,7 @@ public final class AuditView extends BorderPane {
         setCenter(split);
         setBottom(statusBar());
         // Fresh data each time the page is shown.
-        parentProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                vm.refresh();
-            }
-        });
+        Parts.onShown(this, vm::refresh);
     }
 
     // Toolbar ------------------------------------------------------------------------------------
@@ -188,7 +185,7 @@ public final class AuditView extends BorderPane {
         summary.setWrapText(true);
         summary.getStyleClass().add(Styles.TEXT_SMALL);
         summary.textProperty().bind(vm.roundSummaryProperty());
-        VBox box = new VBox(8, section("Rounds"), roundList, summary, new HBox(8, section("Items"), new Spacer(), failuresOnly),
+        VBox box = new VBox(8, Parts.section("Rounds"), roundList, summary, new HBox(8, Parts.section("Items"), new Spacer(), failuresOnly),
                 findingList);
         VBox.setVgrow(findingList, Priority.ALWAYS);
         box.setPadding(new Insets(10));
@@ -298,7 +295,7 @@ public final class AuditView extends BorderPane {
         notes.getStyleClass().add(Styles.TEXT_SMALL);
         notes.textProperty().bind(vm.evidenceNotesProperty());
 
-        VBox box = new VBox(10, head, question, reason, errors, shots, checks, section("Probes before and after the oracle"),
+        VBox box = new VBox(10, head, question, reason, errors, shots, checks, Parts.section("Probes before and after the oracle"),
                 probeTable, notes);
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
@@ -352,7 +349,7 @@ public final class AuditView extends BorderPane {
         ComboBox<String> task = new ComboBox<>(vm.diffTasks());
         task.setId("audit-diff-task");
         task.setPrefWidth(360);
-        bindString(task, vm.diffTaskProperty());
+        bind(task, vm.diffTaskProperty());
         ListView<String> artefacts = new ListView<>(vm.diffArtefacts());
         artefacts.setId("audit-diff-artefacts");
         artefacts.setPrefWidth(190);
@@ -399,28 +396,17 @@ public final class AuditView extends BorderPane {
         ComboBox<Integer> c = new ComboBox<>(vm.roundNumbers());
         c.setId(id);
         c.setPrefWidth(80);
-        c.setValue(value.get());
-        // A new list of choices clears the combo's value: show the model's again.
-        c.getItems().addListener((javafx.collections.ListChangeListener<Integer>) ch -> resync(c, value));
-        c.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(value.get())) {
-                value.set(b);
-            }
-        });
-        value.addListener((o, a, b) -> {
-            if (b != null && !b.equals(c.getValue())) {
-                c.setValue(b);
-            }
-        });
+        bind(c, value);
         return c;
     }
 
-    private static void bindString(ComboBox<String> c, javafx.beans.property.StringProperty value) {
-        c.setValue(value.get());
-        c.getItems().addListener((javafx.collections.ListChangeListener<String>) ch -> resync(c, value));
+    /** Keeps a combo and a model property in step both ways; a new list of choices (which can clear the combo) shows the model's value again. */
+    private static <T> void bind(ComboBox<T> c, javafx.beans.property.Property<T> value) {
+        c.setValue(value.getValue());
+        c.getItems().addListener((javafx.collections.ListChangeListener<T>) ch -> resync(c, value));
         c.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(value.get())) {
-                value.set(b);
+            if (b != null && !b.equals(value.getValue())) {
+                value.setValue(b);
             }
         });
         value.addListener((o, a, b) -> {
@@ -456,11 +442,6 @@ public final class AuditView extends BorderPane {
         return c;
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
 
     private static Label muted(String text) {
         Label l = new Label(text);
@@ -473,11 +454,7 @@ public final class AuditView extends BorderPane {
         Label status = new Label();
         status.setId("audit-status");
         status.textProperty().bind(vm.messageProperty());
-        HBox bar = new HBox(12, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return Parts.statusBar(status);
     }
 
     /** Shows the Evidence (0) or Diff (1) tab. */

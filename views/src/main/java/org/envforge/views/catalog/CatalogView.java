@@ -53,6 +53,7 @@ import org.envforge.text.Formats;
 import org.envforge.views.common.Dialogs;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * The Catalog view: software products ranked by economic weight, a product's occupations, and a
@@ -460,11 +461,7 @@ public final class CatalogView extends BorderPane {
         vm.statusIsErrorProperty().addListener((o, a, err) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, err));
         Label credit = new Label("Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0, modified), BLS OEWS May 2023");
         credit.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox bar = new HBox(12, status, new Spacer(), credit);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return Parts.statusBar(status, new Spacer(), credit);
     }
 
     /** Shows the Product (0) or Selection (1) tab. */

@@ -58,6 +58,7 @@ import org.envforge.views.code.CodeView;
 import org.envforge.views.common.StatusBadge;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * The Environments view: a software -> environment -> task tree with filters, and the selected
@@ -427,20 +428,20 @@ public final class EnvironmentsView extends BorderPane {
         box.setPadding(new Insets(12));
         GridPane facts = facts();
         int r = 0;
-        fact(facts, r++, "Difficulty", s.difficulty() == null ? "unspecified" : s.difficulty());
-        fact(facts, r++, "Limits", (s.limits().maxSteps() == null ? "?" : s.limits().maxSteps()) + " steps, "
+        Parts.fact(facts, r++, "Difficulty", s.difficulty() == null ? "unspecified" : s.difficulty());
+        Parts.fact(facts, r++, "Limits", (s.limits().maxSteps() == null ? "?" : s.limits().maxSteps()) + " steps, "
                 + (s.limits().timeoutSeconds() == null ? "?" : s.limits().timeoutSeconds()) + " s"
                 + (s.limits().rewardType() == null ? "" : ", " + s.limits().rewardType() + " reward"));
-        fact(facts, r++, "Checker", s.checker().describe());
-        fact(facts, r++, "Setup", s.setup() == null ? "none" : s.setup());
-        fact(facts, r++, "Export", s.export() == null ? "none" : s.export());
-        fact(facts, r++, "Oracle", s.oracle().isEmpty() ? "none" : s.oracle().size() + " actions");
-        fact(facts, r, "Environment", t.environment().id());
+        Parts.fact(facts, r++, "Checker", s.checker().describe());
+        Parts.fact(facts, r++, "Setup", s.setup() == null ? "none" : s.setup());
+        Parts.fact(facts, r++, "Export", s.export() == null ? "none" : s.export());
+        Parts.fact(facts, r++, "Oracle", s.oracle().isEmpty() ? "none" : s.oracle().size() + " actions");
+        Parts.fact(facts, r, "Environment", t.environment().id());
         box.getChildren().add(facts);
 
         Checklist c = s.checklist();
         if (c != null) {
-            box.getChildren().add(section("Checklist (" + (long) c.totalPoints() + " points)"));
+            box.getChildren().add(Parts.section("Checklist (" + (long) c.totalPoints() + " points)"));
             GridPane items = rows("env-checklist", 0, 44, 50);
             int row = 0;
             for (Checklist.Item i : c.completion()) {
@@ -450,7 +451,7 @@ public final class EnvironmentsView extends BorderPane {
             }
             box.getChildren().add(items);
             if (!c.integrity().isEmpty()) {
-                box.getChildren().add(section("Integrity (a failure zeroes the score)"));
+                box.getChildren().add(Parts.section("Integrity (a failure zeroes the score)"));
                 GridPane integ = rows("env-integrity", 46, 54);
                 int ir = 0;
                 for (Checklist.IntegrityItem i : c.integrity()) {
@@ -463,7 +464,7 @@ public final class EnvironmentsView extends BorderPane {
         }
         PrivilegedInfo pi = s.privilegedInfo();
         if (pi != null) {
-            box.getChildren().add(section(String.format(Locale.ROOT, "Privileged information (%d verified, %d contradicted, %d unverified)",
+            box.getChildren().add(Parts.section(String.format(Locale.ROOT, "Privileged information (%d verified, %d contradicted, %d unverified)",
                     pi.count(PrivilegedInfo.Status.VERIFIED), pi.count(PrivilegedInfo.Status.CONTRADICTED),
                     pi.count(PrivilegedInfo.Status.UNVERIFIED))));
             GridPane items = rows("env-pi", 0, 24, 24, 42);
@@ -477,7 +478,7 @@ public final class EnvironmentsView extends BorderPane {
             box.getChildren().add(items);
         }
         if (!s.metadata().isEmpty()) {
-            box.getChildren().add(section("Metadata (ground truth)"));
+            box.getChildren().add(Parts.section("Metadata (ground truth)"));
             GridPane meta = rows("env-metadata", 30, 70);
             int row = 0;
             for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : s.metadata().entrySet()) {
@@ -485,7 +486,7 @@ public final class EnvironmentsView extends BorderPane {
             }
             box.getChildren().add(meta);
         }
-        box.getChildren().add(section("History"));
+        box.getChildren().add(Parts.section("History"));
         for (StatusChange h : t.stored().history()) {
             Label l = new Label(h.at().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z") + "  " + h.status().label()
                     + " by " + h.actor() + (h.reason() == null ? "" : ": " + h.reason()));
@@ -503,18 +504,18 @@ public final class EnvironmentsView extends BorderPane {
         box.setPadding(new Insets(12));
         GridPane facts = facts();
         int r = 0;
-        fact(facts, r++, "Software", e.stored().summary().software());
-        fact(facts, r++, "Source", e.stored().provenance().format() + (e.stored().provenance().licence() == null ? ""
+        Parts.fact(facts, r++, "Software", e.stored().summary().software());
+        Parts.fact(facts, r++, "Source", e.stored().provenance().format() + (e.stored().provenance().licence() == null ? ""
                 : " (" + e.stored().provenance().licence() + ")"));
-        fact(facts, r++, "Origin", String.valueOf(e.stored().provenance().origin()));
-        fact(facts, r++, "Runtime", "base " + s.base() + ", " + s.osType() + "; cpu " + n(s.resources().cpu()) + ", memory "
+        Parts.fact(facts, r++, "Origin", String.valueOf(e.stored().provenance().origin()));
+        Parts.fact(facts, r++, "Runtime", "base " + s.base() + ", " + s.osType() + "; cpu " + n(s.resources().cpu()) + ", memory "
                 + n(s.resources().memGb()) + " GB, network " + (s.resources().network() == null ? "?" : s.resources().network()));
         for (var h : s.hooks().entrySet()) {
-            fact(facts, r++, "Hook " + h.getKey(), h.getValue());
+            Parts.fact(facts, r++, "Hook " + h.getKey(), h.getValue());
         }
-        fact(facts, r++, "Observation", String.join(", ", s.observation()));
-        fact(facts, r++, "Action", String.join(", ", s.action()));
-        fact(facts, r, "Tasks", String.valueOf(e.stored().summary().tasks()));
+        Parts.fact(facts, r++, "Observation", String.join(", ", s.observation()));
+        Parts.fact(facts, r++, "Action", String.join(", ", s.action()));
+        Parts.fact(facts, r, "Tasks", String.valueOf(e.stored().summary().tasks()));
         box.getChildren().add(facts);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -541,19 +542,7 @@ public final class EnvironmentsView extends BorderPane {
         return g;
     }
 
-    private static void fact(GridPane g, int row, String key, String value) {
-        Label k = new Label(key);
-        k.getStyleClass().add(Styles.TEXT_MUTED);
-        Label v = new Label(value);
-        v.setWrapText(true);
-        g.addRow(row, k, v);
-    }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
 
     private static Label muted(String text) {
         Label l = new Label(text);

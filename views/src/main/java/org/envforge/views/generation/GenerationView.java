@@ -47,6 +47,7 @@ import javafx.scene.layout.VBox;
 import org.envforge.agent.Verdict;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * The live generation view: start a job, watch its environments, and for the one in progress see
@@ -179,7 +180,7 @@ public final class GenerationView extends BorderPane {
         follow.setId("gen-follow");
         follow.selectedProperty().bindBidirectional(vm.followProperty());
 
-        VBox box = new VBox(10, section("New job"), form, buttons, section("Environments"), follow, envTable);
+        VBox box = new VBox(10, Parts.section("New job"), form, buttons, Parts.section("Environments"), follow, envTable);
         box.setPadding(new Insets(12));
         box.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(box);
@@ -275,11 +276,6 @@ public final class GenerationView extends BorderPane {
         return s;
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
 
     // The environment in progress --------------------------------------------------------------
 
@@ -548,11 +544,7 @@ public final class GenerationView extends BorderPane {
         progress.setId("gen-progress");
         progress.getStyleClass().add(Styles.TEXT_MUTED);
         progress.textProperty().bind(vm.progressProperty());
-        HBox bar = new HBox(12, status, new Spacer(), progress);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return Parts.statusBar(status, new Spacer(), progress);
     }
 
     // For tests ----------------------------------------------------------------------------------

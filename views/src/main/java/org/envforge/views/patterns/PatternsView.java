@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * Failure patterns: stacked bars of audit failures per plugin by kind, the same kinds over time,
@@ -54,11 +55,7 @@ public final class PatternsView extends BorderPane {
         vm.overTimeProperty().addListener((o, a, m) -> showOverTime());
         showByPlugin();
         showOverTime();
-        parentProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                vm.refresh();
-            }
-        });
+        Parts.onShown(this, vm::refresh);
     }
 
     private Node toolbar() {
@@ -73,13 +70,13 @@ public final class PatternsView extends BorderPane {
     }
 
     private Node charts() {
-        Label t1 = section("Failure kinds per plugin");
+        Label t1 = Parts.section("Failure kinds per plugin");
         Label n1 = muted("Audit items that failed, summed over every round of every job.");
         legend.setId("patterns-legend");
         byPluginHolder.setId("patterns-by-plugin-holder");
         VBox.setVgrow(byPluginHolder, Priority.ALWAYS);
 
-        Label t2 = section("Over time");
+        Label t2 = Parts.section("Over time");
         ComboBox<PatternsViewModel.Bucket> bucket = new ComboBox<>();
         bucket.getItems().setAll(PatternsViewModel.Bucket.values());
         bucket.setId("patterns-bucket");
@@ -144,7 +141,7 @@ public final class PatternsView extends BorderPane {
                 setGraphic(box);
             }
         });
-        Label t = section("Memory notes");
+        Label t = Parts.section("Memory notes");
         Label n = muted("What each plugin's creator is told before it makes the next environment.");
         VBox box = new VBox(6, t, n, list);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -234,11 +231,6 @@ public final class PatternsView extends BorderPane {
         return chart;
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
 
     private static Label muted(String text) {
         Label l = new Label(text);

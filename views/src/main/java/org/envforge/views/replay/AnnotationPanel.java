@@ -324,8 +324,8 @@ final class AnnotationPanel extends ScrollPane {
     // Helpers ------------------------------------------------------------------------------------
 
     private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll(Styles.TEXT_BOLD, "replay-section");
+        Label l = org.envforge.views.common.Parts.section(text);
+        l.getStyleClass().add("replay-section");
         return l;
     }
 

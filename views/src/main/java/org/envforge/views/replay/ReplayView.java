@@ -37,6 +37,7 @@ import javafx.util.StringConverter;
 import org.envforge.trajectory.Trajectory;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * The Replay view: the trajectory list with search and filters on the left, with the open
@@ -86,6 +87,8 @@ public final class ReplayView extends BorderPane {
         setBottom(statusBar());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         bindCurrent();
+        // The list reloads whenever the page is shown (recordings and imports come from the CLI too).
+        Parts.onShown(this, vm::refresh);
     }
 
     // Left: trajectories and steps ---------------------------------------------------------------
@@ -381,11 +384,7 @@ public final class ReplayView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         Label keys = new Label("\u2190 \u2192 step \u00b7 Space play \u00b7 Home/End");
         keys.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox bar = new HBox(12, status, new Spacer(), keys);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return Parts.statusBar(status, new Spacer(), keys);
     }
 
     // Following the current step -----------------------------------------------------------------

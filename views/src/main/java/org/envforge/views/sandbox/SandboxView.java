@@ -31,6 +31,7 @@ import org.envforge.service.LiveSandbox;
 import org.envforge.service.SandboxService;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.envforge.views.common.Parts;
 
 /**
  * The Sandbox view: boot a plugin's task in a real sandbox, watch its screen live, click and type
@@ -139,8 +140,8 @@ public final class SandboxView extends BorderPane {
         row.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(6, oracle, check);
         HBox row3 = new HBox(6, reset, stop);
-        VBox box = new VBox(10, section("Task template"), template, what, row, row2, row3, section("Instruction"), instruction,
-                section("Windows"), windows, section("Probes and checker"), verdict, probes);
+        VBox box = new VBox(10, Parts.section("Task template"), template, what, row, row2, row3, Parts.section("Instruction"), instruction,
+                Parts.section("Windows"), windows, Parts.section("Probes and checker"), verdict, probes);
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -157,11 +158,6 @@ public final class SandboxView extends BorderPane {
         return b;
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
 
     private Node screenArea() {
         screen.setId("sandbox-screen");
@@ -247,11 +243,7 @@ public final class SandboxView extends BorderPane {
         fps.setId("sandbox-fps");
         fps.textProperty().bind(Bindings.createStringBinding(() -> vm.runningProperty().get()
                 ? String.format(Locale.ROOT, "%.1f frames/s", vm.fpsProperty().get()) : "", vm.fpsProperty(), vm.runningProperty()));
-        HBox bar = new HBox(12, status, new Spacer(), fps);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return Parts.statusBar(status, new Spacer(), fps);
     }
 
     ImageView screen() {

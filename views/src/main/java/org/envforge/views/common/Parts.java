@@ -1,0 +1,50 @@
+package org.envforge.views.common;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+/** Small pieces every view builds the same way: section titles, key/value facts, the status bar. */
+public final class Parts {
+
+    private Parts() {
+    }
+
+    /** A bold section title. */
+    public static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_BOLD);
+        return l;
+    }
+
+    /** A row of a facts grid: a muted key and a wrapping value (an empty one for null). */
+    public static void fact(GridPane g, int row, String key, String value) {
+        Label k = new Label(key);
+        k.getStyleClass().add(Styles.TEXT_MUTED);
+        Label v = new Label(value == null ? "" : value);
+        v.setWrapText(true);
+        g.addRow(row, k, v);
+    }
+
+    /** Runs {@code action} each time the node is put on screen (a page shown again): fresh data, not stale. */
+    public static void onShown(Node node, Runnable action) {
+        node.parentProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                action.run();
+            }
+        });
+    }
+
+    /** The bar along a view's bottom edge, holding these items from left to right. */
+    public static HBox statusBar(Node... items) {
+        HBox bar = new HBox(12, items);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+}
