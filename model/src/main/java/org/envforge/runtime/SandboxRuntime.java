@@ -15,4 +15,9 @@ public interface SandboxRuntime {
     List<String> missing();
 
     Session start(SessionRequest request);
+
+    /** What protects and limits sessions on this host, and whether each holds (for doctor). */
+    default List<Guard> guards() {
+        return List.of();
+    }
 }

@@ -37,6 +37,33 @@ public abstract class RuntimeContract {
         }
     }
 
+    /**
+     * A reset leaves only the processes the runtime itself started (its X server and what keeps the
+     * sandbox up), whatever the task's processes are called or however they detached: the next
+     * task's start state must not hold files that the previous task's processes keep writing.
+     */
+    @Test
+    void resetLeavesNoProcessOfThePreviousTask() {
+        try (Session s = runtime().start(SessionRequest.defaults("contract-reset"))) {
+            String loop = "while :; do echo %s >> $HOME/ticks; sleep 0.05; done";
+            s.launch(List.of("bash", "-c", "setsid bash -c '" + String.format(loop, "a") + "' & exec sleep 1000"));
+            for (String name : List.of("Xvfb-helper", "sleep infinity", "tini")) {
+                s.shell("setsid bash -c 'exec -a \"" + name + "\" bash -c \"" + String.format(loop, "b") + "\"' >/dev/null 2>&1 </dev/null &");
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!s.shell("test -s ~/ticks").ok() && System.nanoTime() < end) {
+                s.act(new Action.Wait(50));
+            }
+            assertThat(s.shell("test -s ~/ticks").ok()).as("the task's processes are writing").isTrue();
+            s.reset();
+            s.act(new Action.Wait(500));
+            assertThat(s.shell("ls -A ~").stdout()).as("files in the home after reset").isEmpty();
+            // The session is still whole: a screen and commands.
+            assertThat(s.screenshot().width()).isEqualTo(1280);
+            assertThat(s.shell("echo still").stdout()).isEqualTo("still\n");
+        }
+    }
+
     @Test
     void actionsReachAnAppWindow() {
         try (Session s = runtime().start(SessionRequest.defaults("contract-app"))) {

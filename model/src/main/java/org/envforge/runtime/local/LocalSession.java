@@ -1,7 +1,6 @@
 package org.envforge.runtime.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -24,8 +23,16 @@ import org.envforge.runtime.X11Windows;
 import org.envforge.runtime.XdotoolCommands;
 import org.envforge.runtime.Xwd;
 
-/** A session of the local runtime: an Xvfb display, programs under bubblewrap, xdotool actions. */
+/**
+ * A session of the local runtime: an Xvfb display, programs under bubblewrap, xdotool actions.
+ * Files of the sandbox home are read and written by a program in the sandbox, as the sandbox
+ * user, so a link or a folder swapped by a sandboxed program can never make EnvForge's own user
+ * read or write a host file.
+ */
 final class LocalSession implements Session {
+
+    /** The largest file {@link #readFile} returns. */
+    static final int MAX_FILE = 64 << 20;
 
     private final String id;
     private final Path dir;
@@ -33,18 +40,21 @@ final class LocalSession implements Session {
     private final SessionRequest request;
     private final XvfbDisplay display;
     private final Bubblewrap bwrap;
+    private final Bubblewrap.Identity identity;
     private final List<Process> apps = new ArrayList<>();
     private final boolean keep;
     private volatile boolean closed;
 
-    LocalSession(String id, Path dir, SessionRequest request, XvfbDisplay display, List<Path> hidden, boolean keep) {
+    LocalSession(String id, Path dir, SessionRequest request, XvfbDisplay display, List<Path> hidden, boolean keep,
+            Bubblewrap.Identity identity) {
         this.id = id;
         this.dir = dir;
         this.home = dir.resolve("home");
         this.request = request;
         this.display = display;
         this.keep = keep;
-        this.bwrap = new Bubblewrap(home, display, hidden, request.network(), request.memoryBytes(), request.env());
+        this.identity = identity;
+        this.bwrap = new Bubblewrap(home, display, hidden, request.network(), request.limits(), request.env(), identity);
     }
 
     @Override
@@ -119,8 +129,7 @@ final class LocalSession implements Session {
         try {
             Path log = dir.resolve("logs").resolve("app-" + apps.size() + ".log");
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(bwrap.wrap(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            apps.add(p);
+            apps.add(ProcessRunner.startLogged(bwrap.wrap(command), log));
         } catch (IOException e) {
             throw new SandboxException("cannot launch " + command.get(0) + ": " + e.getMessage(), e);
         }
@@ -135,34 +144,49 @@ final class LocalSession implements Session {
     @Override
     public byte[] readFile(String path) {
         ensureOpen();
-        Path p = inHome(path);
-        try {
-            if (Files.isSymbolicLink(p) || !p.toRealPath().startsWith(home.toRealPath())) {
-                throw new SandboxException("refusing to read " + path + ": it is a link or leads outside the sandbox home");
-            }
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new SandboxException("cannot read " + path + " in session " + id + ": " + e.getMessage(), e);
+        String p = inHome(path);
+        // Exit 3: a link, 4: not a regular file (a FIFO would block), 5: too large.
+        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(List.of("/bin/sh", "-c",
+                "[ -L \"$1\" ] && exit 3; [ -e \"$1\" ] || { echo 'No such file' >&2; exit 2; }; [ -f \"$1\" ] || exit 4; "
+                        + "[ $(stat -c %s -- \"$1\") -le " + MAX_FILE + " ] || exit 5; exec cat -- \"$1\"", "read", p)),
+                Map.of(), null, request.commandTimeout(), null, MAX_FILE);
+        if (r.exitCode() == 0 && !r.timedOut() && !r.stdoutCut()) {
+            return r.stdout();
         }
+        throw new SandboxException("cannot read " + path + " in session " + id + ": " + fileProblem(r.exitCode(), r.timedOut(), r.stderr()));
     }
 
     @Override
     public void writeFile(String path, byte[] content) {
         ensureOpen();
-        Path p = inHome(path);
-        try {
-            Files.createDirectories(p.getParent());
-            if (!p.getParent().toRealPath().startsWith(home.toRealPath()) || Files.isSymbolicLink(p)) {
-                throw new SandboxException("refusing to write " + path + ": it leads outside the sandbox home");
-            }
-            Files.write(p, content);
-        } catch (IOException e) {
-            throw new SandboxException("cannot write " + path + " in session " + id + ": " + e.getMessage(), e);
+        String p = inHome(path);
+        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(List.of("/bin/sh", "-c",
+                "mkdir -p -- \"$(dirname -- \"$1\")\" || exit 6; [ -L \"$1\" ] && exit 3; "
+                        + "[ ! -e \"$1\" ] || [ -f \"$1\" ] || exit 4; exec cat > \"$1\"", "write", p)),
+                Map.of(), null, request.commandTimeout(), content, 4096);
+        if (r.exitCode() != 0 || r.timedOut()) {
+            throw new SandboxException("cannot write " + path + " in session " + id + ": " + fileProblem(r.exitCode(), r.timedOut(), r.stderr()));
         }
     }
 
-    /** A path of the sandbox home as a host path; refuses paths that climb out. */
-    private Path inHome(String path) {
+    private static String fileProblem(int code, boolean timedOut, String stderr) {
+        if (timedOut) {
+            return "timed out";
+        }
+        return switch (code) {
+            case 3 -> "it is a link (refused)";
+            case 4 -> "it is not a regular file (refused)";
+            case 5 -> "it is larger than " + (MAX_FILE >> 20) + " MiB";
+            case 6 -> "cannot make its folder";
+            default -> {
+                String s = stderr.strip();
+                yield s.isEmpty() ? "exit code " + code : s.length() > 300 ? s.substring(0, 300) + "..." : s;
+            }
+        };
+    }
+
+    /** A path of the sandbox home as the sandbox sees it; refuses paths that climb out. */
+    private static String inHome(String path) {
         String p = path;
         if (p.startsWith("~/")) {
             p = p.substring(2);
@@ -171,27 +195,37 @@ final class LocalSession implements Session {
         } else if (p.startsWith("/")) {
             throw new SandboxException("only paths in the sandbox home can be read or written, not " + path);
         }
-        Path r = home.resolve(p).normalize();
-        if (!r.startsWith(home)) {
+        Path r = Path.of(Bubblewrap.HOME).resolve(p).normalize();
+        if (!r.startsWith(Bubblewrap.HOME) || r.equals(Path.of(Bubblewrap.HOME)) || p.indexOf('\0') >= 0) {
             throw new SandboxException("the path " + path + " leads outside the sandbox home");
         }
-        return r;
+        return r.toString();
     }
 
     @Override
     public synchronized void reset() {
         ensureOpen();
         stopApps();
+        // Anything of the session that outlived its app's process tree: every process of its control group but the X server.
+        identity.cgroup().ifPresent(g -> killAllBut(g, display.pids()));
         // The X server drops a dead client's windows a moment later; wait so the next start state is clean.
         long end = System.nanoTime() + 3_000_000_000L;
         while (!windows().isEmpty() && System.nanoTime() < end) {
             Session.pause(20);
         }
         try {
-            wipe(home);
-            Files.createDirectories(home);
+            emptyFolder(home);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SandboxException("cannot empty the home of session " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void killAllBut(Cgroups.Group g, java.util.Set<Long> keep) {
+        long end = System.nanoTime() + 5_000_000_000L;
+        List<Long> left;
+        while (!(left = g.pids().stream().filter(p -> !keep.contains(p)).toList()).isEmpty() && System.nanoTime() < end) {
+            left.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
+            Session.pause(10);
         }
     }
 
@@ -223,11 +257,36 @@ final class LocalSession implements Session {
         closed = true;
         stopApps();
         display.close();
-        if (!keep) {
+        identity.cgroup().ifPresent(g -> {
+            g.killAll();
+            g.remove();
+        });
+        if (keep) {
             try {
-                wipe(dir);
+                Files.writeString(dir.resolve(LocalRuntime.KEPT), "kept for debugging\n");
             } catch (IOException e) {
-                // leave the folder; the next start does not reuse it
+                // the folder stays either way
+            }
+        } else {
+            removeFolder(dir);
+        }
+    }
+
+    /** Unmounts what is mounted in a session folder and deletes it; false when something stays. */
+    static boolean removeFolder(Path dir) {
+        try {
+            Mounts.unmountUnder(dir);
+            wipe(dir);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void emptyFolder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                wipe(p);
             }
         }
     }
@@ -251,5 +310,4 @@ final class LocalSession implements Session {
             throw new SandboxException("the X display of session " + id + " has stopped (see " + dir.resolve("xvfb.log") + ")");
         }
     }
-
 }

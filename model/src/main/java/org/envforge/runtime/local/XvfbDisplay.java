@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.envforge.runtime.SandboxException;
 import org.envforge.runtime.Xwd;
 
@@ -31,17 +33,23 @@ final class XvfbDisplay implements AutoCloseable {
     private final Process process;
     private final Path xauthority;
     private final Path fbFile;
+    /** The host uid the server runs as, or -1 when it runs as EnvForge's own user. */
+    private final long uid;
     private MappedByteBuffer frame;
 
-    private XvfbDisplay(int number, Process process, Path xauthority, Path fbFile) {
+    private XvfbDisplay(int number, Process process, Path xauthority, Path fbFile, long uid) {
         this.number = number;
+        this.uid = uid;
         this.process = process;
         this.xauthority = xauthority;
         this.fbFile = fbFile;
     }
 
-    /** Starts Xvfb on a free display number. */
-    static XvfbDisplay start(Path sessionDir, int width, int height) {
+    /**
+     * Starts Xvfb on a free display number, as the session's own uid where EnvForge runs as root,
+     * in the session's control group if it has one, and killed when EnvForge dies.
+     */
+    static XvfbDisplay start(Path sessionDir, int width, int height, Confinement confinement, Optional<Cgroups.Group> cgroup) {
         Path fbDir = sessionDir.resolve("fb");
         Path xauth = sessionDir.resolve("Xauthority");
         try {
@@ -49,9 +57,11 @@ final class XvfbDisplay implements AutoCloseable {
         } catch (IOException e) {
             throw new SandboxException("cannot create " + fbDir + ": " + e.getMessage(), e);
         }
+        ensureSocketFolder();
         String cookie = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         for (int attempt = 0; attempt < 20; attempt++) {
             int n = allocate();
+            long uid = confinement.dropsToSessionUid() ? confinement.uidFor(n) : -1;
             try {
                 Files.deleteIfExists(xauth);
             } catch (IOException e) {
@@ -59,13 +69,31 @@ final class XvfbDisplay implements AutoCloseable {
             }
             ProcessRunner.run(List.of("xauth", "-q", "-f", xauth.toString(), "add", ":" + n, ".", cookie), Map.of(), null,
                     Duration.ofSeconds(5), null).orThrow("xauth");
+            List<String> cmd = new ArrayList<>(cgroup.map(Cgroups.Group::joinPrefix).orElse(List.of()));
+            String fbArg = fbDir.toString();
+            String authArg = xauth.toString();
+            if (uid >= 0) {
+                // The server runs as the session's uid, which may not pass through the data folder's parents (/root is
+                // private), so a private mount namespace shows it its folder and cookie at fixed places. unshare, sh and
+                // setpriv each exec the next: the server stays EnvForge's child and dies with it (a parent death signal
+                // to another uid needs a parent allowed to signal it, which bwrap's monitor is not).
+                Owners.own(xauth, uid);
+                Owners.own(fbDir, uid);
+                cmd.addAll(List.of("unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
+                        "mount -t tmpfs -o size=64k,mode=0755 envforge-x /mnt && mkdir /mnt/fb && touch /mnt/auth "
+                                + "&& mount --bind \"$1\" /mnt/fb && mount --bind -o ro \"$2\" /mnt/auth && shift 2 && exec \"$@\"",
+                        "envforge-xvfb", fbDir.toString(), xauth.toString()));
+                cmd.addAll(Bubblewrap.drop(uid));
+                fbArg = "/mnt/fb";
+                authArg = "/mnt/auth";
+            } else {
+                cmd.addAll(List.of("setpriv", "--pdeathsig", "KILL", "--"));
+            }
+            cmd.addAll(List.of("Xvfb", ":" + n, "-screen", "0", width + "x" + height + "x24", "-nolisten", "tcp", "-fbdir", fbArg,
+                    "-auth", authArg, "-noreset"));
             Process p;
             try {
-                // Under bwrap --die-with-parent (no namespaces), so the server ends if EnvForge is killed.
-                p = new ProcessBuilder("bwrap", "--dev-bind", "/", "/", "--die-with-parent", "--", "Xvfb", ":" + n, "-screen", "0",
-                        width + "x" + height + "x24", "-nolisten", "tcp", "-fbdir", fbDir.toString(), "-auth", xauth.toString(),
-                        "-noreset")
-                        .redirectErrorStream(true).redirectOutput(sessionDir.resolve("xvfb.log").toFile()).start();
+                p = ProcessRunner.startLogged(cmd, sessionDir.resolve("xvfb.log"));
             } catch (IOException e) {
                 throw new SandboxException("cannot start Xvfb: " + e.getMessage() + " (apt-get install xvfb)", e);
             }
@@ -77,7 +105,7 @@ final class XvfbDisplay implements AutoCloseable {
                 org.envforge.runtime.Session.pause(5);
             }
             if (p.isAlive() && Files.exists(socket)) {
-                XvfbDisplay d = new XvfbDisplay(n, p, xauth, fbDir.resolve("Xvfb_screen0"));
+                XvfbDisplay d = new XvfbDisplay(n, p, xauth, fbDir.resolve("Xvfb_screen0"), uid);
                 d.map();
                 return d;
             }
@@ -86,6 +114,22 @@ final class XvfbDisplay implements AutoCloseable {
         }
         throw new SandboxException("could not start Xvfb on any display between :" + FIRST + " and :" + LAST + " (see "
                 + sessionDir.resolve("xvfb.log") + ")");
+    }
+
+    /** X servers put their sockets in /tmp/.X11-unix, which must be there for anyone (mode 1777). */
+    private static synchronized void ensureSocketFolder() {
+        if (!Files.isDirectory(SOCKETS)) {
+            ProcessRunner.run(List.of("mkdir", "-p", "-m", "1777", SOCKETS.toString()), Map.of(), null, Duration.ofSeconds(5), null);
+        }
+    }
+
+    /** Removes the locks and sockets of X servers that died without cleaning up (EnvForge killed). */
+    static void reclaimStale() {
+        for (int n = FIRST; n <= LAST; n++) {
+            if (Files.exists(lockFile(n))) {
+                reclaimIfStale(n);
+            }
+        }
     }
 
     private static long size(Path f) {
@@ -118,7 +162,7 @@ final class XvfbDisplay implements AutoCloseable {
         try {
             if (Files.exists(lock)) {
                 long pid = Long.parseLong(Files.readString(lock).strip());
-                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (Pids.running(pid)) {
                     return;
                 }
                 Files.deleteIfExists(lock);
@@ -188,6 +232,15 @@ final class XvfbDisplay implements AutoCloseable {
         return b;
     }
 
+    long uid() {
+        return uid;
+    }
+
+    /** The X server, by process id. */
+    java.util.Set<Long> pids() {
+        return java.util.Set.of(process.pid());
+    }
+
     ProcessHandle process() {
         return process.toHandle();
     }
@@ -196,19 +249,21 @@ final class XvfbDisplay implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops Xvfb politely (so it removes its lock and socket), then forcibly if it lingers. */
+    /**
+     * Stops Xvfb politely (so it removes its lock and socket), then forcibly if it lingers; then
+     * removes what a forcibly stopped server leaves.
+     */
     @Override
     public synchronized void close() {
         frame = null;
+        // SIGTERM, so the server removes its lock and socket; then whatever is left, forcibly.
         process.destroy();
         try {
-            if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                ProcessRunner.kill(process);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ProcessRunner.kill(process);
+            process.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // killed below
         }
+        ProcessRunner.kill(process);
         reclaimIfStale(number);
     }
 }
