@@ -2,18 +2,24 @@ package org.envforge.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.envforge.runtime.Guard;
 import org.envforge.runtime.SandboxException;
 import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.Session;
+import org.envforge.runtime.SessionLimits;
 import org.envforge.runtime.SessionRequest;
 
 /**
@@ -82,12 +88,25 @@ public final class DockerRuntime implements SandboxRuntime {
             throw new SandboxException("the Docker runtime cannot start: " + String.join("; ", missing));
         }
         String name = "envforge-" + request.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + UUID.randomUUID().toString().substring(0, 8);
+        SessionLimits l = request.limits();
+        // Nothing of the container is writable but its sized tmpfs folders; memory (with no swap beyond it) and
+        // processes are limited for the whole container; no capabilities, no new privileges, no network unless asked.
+        Map<String, String> tmpfs = new LinkedHashMap<>();
+        for (String scratch : List.of("/tmp", "/var/tmp", "/run")) {
+            tmpfs.put(scratch, "size=" + l.tmpBytes() + ",mode=1777,exec");
+        }
+        tmpfs.put(DockerSession.HOME, "size=" + l.diskBytes() + ",mode=700,exec,uid=" + DockerSession.USER_ID + ",gid=" + DockerSession.USER_ID);
         HostConfig hc = HostConfig.newHostConfig().withNetworkMode(request.network() ? "bridge" : "none")
-                .withMemory(request.memoryBytes() > 0 ? request.memoryBytes() : null).withAutoRemove(false)
-                .withInit(true).withCapDrop(com.github.dockerjava.api.model.Capability.ALL);
+                .withMemory(l.memoryBytes()).withMemorySwap(l.memoryBytes()).withPidsLimit((long) l.processes())
+                .withReadonlyRootfs(true).withTmpFs(tmpfs).withShmSize(l.tmpBytes())
+                .withUlimits(List.of(new Ulimit("core", 0L, 0L))).withAutoRemove(false)
+                .withInit(true).withCapDrop(Capability.ALL).withSecurityOpts(List.of("no-new-privileges"));
+        // The container's own processes (the keep-alive, the X server) run as another unprivileged uid than the task's,
+        // which therefore cannot signal them.
         CreateContainerResponse c = client.createContainerCmd(image).withName(name).withHostConfig(hc)
-                .withUser("1000:1000").withWorkingDir(DockerSession.HOME).withEnv("HOME=" + DockerSession.HOME, "DISPLAY=:0")
-                .withCmd("sleep", "infinity").withLabels(java.util.Map.of("org.envforge.session", name)).exec();
+                .withUser(DockerSession.INFRA_ID + ":" + DockerSession.INFRA_ID).withWorkingDir("/")
+                .withEnv("HOME=" + DockerSession.HOME, "DISPLAY=:0").withEntrypoint("sleep", "infinity").withCmd(List.of())
+                .withLabels(Map.of("org.envforge.session", name)).exec();
         try {
             client.startContainerCmd(c.getId()).exec();
             DockerSession s = new DockerSession(client, c.getId(), name, request);
@@ -101,6 +120,20 @@ public final class DockerRuntime implements SandboxRuntime {
             }
             throw new SandboxException("cannot start a Docker session from " + image + ": " + rootMessage(e), e);
         }
+    }
+
+    @Override
+    public List<Guard> guards() {
+        SessionLimits l = SessionLimits.DEFAULT;
+        return List.of(
+                new Guard("runs as", true, "uid " + DockerSession.USER_ID + " in a container, no capabilities, no new privileges; "
+                        + "the container's own processes run as uid " + DockerSession.INFRA_ID),
+                new Guard("network", true, "none unless a task asks for it"),
+                new Guard("memory", true, (l.memoryBytes() >> 20) + " MiB for the whole container, no swap beyond it"),
+                new Guard("processes", true, l.processes() + " per container"),
+                new Guard("disk", true, "read-only root; " + (l.diskBytes() >> 20) + " MiB home and " + (l.tmpBytes() >> 20)
+                        + " MiB per scratch folder (tmpfs)"),
+                new Guard("output", true, (DockerSession.MAX_OUTPUT >> 20) + " MiB kept per command"));
     }
 
     static String rootMessage(Throwable e) {

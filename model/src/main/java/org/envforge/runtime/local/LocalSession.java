@@ -15,6 +15,7 @@ import org.envforge.action.Action;
 import org.envforge.runtime.ExecResult;
 import org.envforge.runtime.PngEncoder;
 import org.envforge.runtime.SandboxException;
+import org.envforge.runtime.SandboxFiles;
 import org.envforge.runtime.Screenshot;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
@@ -30,9 +31,6 @@ import org.envforge.runtime.Xwd;
  * read or write a host file.
  */
 final class LocalSession implements Session {
-
-    /** The largest file {@link #readFile} returns. */
-    static final int MAX_FILE = 64 << 20;
 
     private final String id;
     private final Path dir;
@@ -144,62 +142,24 @@ final class LocalSession implements Session {
     @Override
     public byte[] readFile(String path) {
         ensureOpen();
-        String p = inHome(path);
-        // Exit 3: a link, 4: not a regular file (a FIFO would block), 5: too large.
-        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(List.of("/bin/sh", "-c",
-                "[ -L \"$1\" ] && exit 3; [ -e \"$1\" ] || { echo 'No such file' >&2; exit 2; }; [ -f \"$1\" ] || exit 4; "
-                        + "[ $(stat -c %s -- \"$1\") -le " + MAX_FILE + " ] || exit 5; exec cat -- \"$1\"", "read", p)),
-                Map.of(), null, request.commandTimeout(), null, MAX_FILE);
+        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(SandboxFiles.readCommand(SandboxFiles.inHome(Bubblewrap.HOME, path))),
+                Map.of(), null, request.commandTimeout(), null, SandboxFiles.MAX_FILE);
         if (r.exitCode() == 0 && !r.timedOut() && !r.stdoutCut()) {
             return r.stdout();
         }
-        throw new SandboxException("cannot read " + path + " in session " + id + ": " + fileProblem(r.exitCode(), r.timedOut(), r.stderr()));
+        throw new SandboxException("cannot read " + path + " in session " + id + ": " + SandboxFiles.problem(r.exitCode(), r.timedOut(),
+                r.stderr()));
     }
 
     @Override
     public void writeFile(String path, byte[] content) {
         ensureOpen();
-        String p = inHome(path);
-        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(List.of("/bin/sh", "-c",
-                "mkdir -p -- \"$(dirname -- \"$1\")\" || exit 6; [ -L \"$1\" ] && exit 3; "
-                        + "[ ! -e \"$1\" ] || [ -f \"$1\" ] || exit 4; exec cat > \"$1\"", "write", p)),
+        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(SandboxFiles.writeCommand(SandboxFiles.inHome(Bubblewrap.HOME, path), content.length)),
                 Map.of(), null, request.commandTimeout(), content, 4096);
         if (r.exitCode() != 0 || r.timedOut()) {
-            throw new SandboxException("cannot write " + path + " in session " + id + ": " + fileProblem(r.exitCode(), r.timedOut(), r.stderr()));
+            throw new SandboxException("cannot write " + path + " in session " + id + ": " + SandboxFiles.problem(r.exitCode(),
+                    r.timedOut(), r.stderr()));
         }
-    }
-
-    private static String fileProblem(int code, boolean timedOut, String stderr) {
-        if (timedOut) {
-            return "timed out";
-        }
-        return switch (code) {
-            case 3 -> "it is a link (refused)";
-            case 4 -> "it is not a regular file (refused)";
-            case 5 -> "it is larger than " + (MAX_FILE >> 20) + " MiB";
-            case 6 -> "cannot make its folder";
-            default -> {
-                String s = stderr.strip();
-                yield s.isEmpty() ? "exit code " + code : s.length() > 300 ? s.substring(0, 300) + "..." : s;
-            }
-        };
-    }
-
-    /** A path of the sandbox home as the sandbox sees it; refuses paths that climb out. */
-    private static String inHome(String path) {
-        String p = path;
-        if (p.startsWith("~/")) {
-            p = p.substring(2);
-        } else if (p.startsWith(Bubblewrap.HOME + "/")) {
-            p = p.substring(Bubblewrap.HOME.length() + 1);
-        } else if (p.startsWith("/")) {
-            throw new SandboxException("only paths in the sandbox home can be read or written, not " + path);
-        }
-        Path r = Path.of(Bubblewrap.HOME).resolve(p).normalize();
-        if (!r.startsWith(Bubblewrap.HOME) || r.equals(Path.of(Bubblewrap.HOME)) || p.indexOf('\0') >= 0) {
-            throw new SandboxException("the path " + path + " leads outside the sandbox home");
-        }
-        return r.toString();
     }
 
     @Override
