@@ -9,4 +9,9 @@ package org.envforge.runtime;
  * @param how how, or why not and what would make it hold
  */
 public record Guard(String what, boolean holds, String how) {
+
+    /** A size as people read it: "2 GiB", "512 MiB". */
+    public static String size(long bytes) {
+        return bytes % (1L << 30) == 0 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
+    }
 }

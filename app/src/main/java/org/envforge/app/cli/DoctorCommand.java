@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.envforge.plugin.SoftwarePlugin;
+import org.envforge.runtime.Guard;
 import org.envforge.runtime.docker.DockerRuntime;
 import org.envforge.runtime.local.HostTools;
+import org.envforge.runtime.local.LocalRuntime;
 import picocli.CommandLine.Command;
 
 /** What is missing to run sandboxes and plugins, with the Debian packages that provide it. */
@@ -36,6 +38,8 @@ public final class DoctorCommand extends EngineCommand {
             out.printf("  %-4s %-10s %s%n", ok ? "ok" : "absent", t.program(), t.purpose() + (ok ? "" : " (optional) -> apt-get install "
                     + t.aptPackage()));
         }
+        LocalRuntime local = new LocalRuntime(engines.get().dataDir().resolve("sessions"), List.of(engines.get().dataDir()), false);
+        printGuards(out, local.guards());
         out.println("Plugins:");
         for (SoftwarePlugin p : engines.get().plugins().plugins()) {
             List<String> missing = p.descriptor().executables().stream().filter(x -> HostTools.which(x).isEmpty()).toList();
@@ -50,6 +54,9 @@ public final class DoctorCommand extends EngineCommand {
         List<String> docker = DockerRuntime.fromEnvironment(DockerRuntime.DEFAULT_IMAGE).missing();
         out.printf("  %-4s %s%n", docker.isEmpty() ? "ok" : "absent", docker.isEmpty() ? "engine and image ready" : String.join("; ", docker)
                 + " (optional)");
+        if (docker.isEmpty()) {
+            printGuards(out, DockerRuntime.fromEnvironment(DockerRuntime.DEFAULT_IMAGE).guards());
+        }
         String choice = System.getenv().getOrDefault("ENVFORGE_RUNTIME", "local");
         out.println("Runtime in use (ENVFORGE_RUNTIME): " + choice);
         if (choice.equals("kubernetes")) {
@@ -73,5 +80,13 @@ public final class DoctorCommand extends EngineCommand {
         }
         out.flush();
         return apt.isEmpty() && !failed ? 0 : 1;
+    }
+
+    /** What confines sessions: each guard, "ok" where it holds as asked, "weak" where it does not (with why). */
+    private static void printGuards(PrintWriter out, List<Guard> guards) {
+        out.println("  Sessions are confined:");
+        for (Guard g : guards) {
+            out.printf("    %-4s %-10s %s%n", g.holds() ? "ok" : "weak", g.what(), g.how());
+        }
     }
 }

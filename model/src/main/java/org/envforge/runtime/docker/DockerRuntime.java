@@ -129,10 +129,10 @@ public final class DockerRuntime implements SandboxRuntime {
                 new Guard("runs as", true, "uid " + DockerSession.USER_ID + " in a container, no capabilities, no new privileges; "
                         + "the container's own processes run as uid " + DockerSession.INFRA_ID),
                 new Guard("network", true, "none unless a task asks for it"),
-                new Guard("memory", true, (l.memoryBytes() >> 20) + " MiB for the whole container, no swap beyond it"),
+                new Guard("memory", true, Guard.size(l.memoryBytes()) + " for the whole container, no swap beyond it"),
                 new Guard("processes", true, l.processes() + " per container"),
-                new Guard("disk", true, "read-only root; " + (l.diskBytes() >> 20) + " MiB home and " + (l.tmpBytes() >> 20)
-                        + " MiB per scratch folder (tmpfs)"),
+                new Guard("disk", true, "read-only root; " + Guard.size(l.diskBytes()) + " home and " + Guard.size(l.tmpBytes())
+                        + " per scratch folder (tmpfs)"),
                 new Guard("output", true, (DockerSession.MAX_OUTPUT >> 20) + " MiB kept per command"));
     }
 

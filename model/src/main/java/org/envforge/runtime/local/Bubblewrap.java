@@ -75,7 +75,7 @@ final class Bubblewrap {
         if (!network) {
             a.add("--unshare-net");
         }
-        a.addAll(List.of("--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"));
+        a.addAll(List.of("--unshare-pid", "--unshare-ipc", "--unshare-cgroup-try"));
         if (!identity.dropped()) {
             a.addAll(List.of("--unshare-user", "--uid", String.valueOf(UID), "--gid", String.valueOf(UID)));
         }

@@ -107,11 +107,11 @@ final class Confinement {
         return g;
     }
 
-    static String gib(long bytes) {
-        return bytes % (1L << 30) == 0 ? (bytes >> 30) + " GiB" : mib(bytes);
+    private static String gib(long bytes) {
+        return Guard.size(bytes);
     }
 
-    static String mib(long bytes) {
-        return (bytes >> 20) + " MiB";
+    private static String mib(long bytes) {
+        return Guard.size(bytes);
     }
 }
