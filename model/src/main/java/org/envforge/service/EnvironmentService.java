@@ -403,13 +403,13 @@ public final class EnvironmentService {
         return problems.stream().map(p -> new Problem(p.severity(), prefix + p.file(), p.pointer(), p.line(), p.message())).toList();
     }
 
-    /** The first line of a LICENSE file in the folder or up to three folders above it. */
+    /** The first line of a LICENSE file in the folder or up to three folders above it (a plain file, never a link). */
     static String licence(Path folder) {
         Path p = folder.toAbsolutePath().normalize();
         for (int i = 0; i < 4 && p != null; i++, p = p.getParent()) {
             for (String name : List.of("LICENSE", "LICENSE.txt", "LICENSE.md", "COPYING")) {
                 Path f = p.resolve(name);
-                if (Files.isRegularFile(f)) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                     try (Stream<String> lines = Files.lines(f)) {
                         return lines.map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(null);
                     } catch (IOException | UncheckedIOException e) {

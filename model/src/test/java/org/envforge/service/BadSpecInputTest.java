@@ -311,6 +311,14 @@ class BadSpecInputTest {
         assertThat(named(dir, "escape-")).isEmpty();
     }
 
+    @Test
+    void aLicenceLinkedOutsideIsNotRead() throws IOException {
+        Path secret = Files.writeString(dir.resolve("host-secret.txt"), "root:$6$hunter2:19000\n");
+        Files.createSymbolicLink(env.getParent().resolve("LICENSE"), secret); // a folder above, where licences are looked for
+        service.importPaths(List.of(env), p -> { });
+        assertThat(service.environment("wps_office_writer_env@0.1").orElseThrow().provenance().licence()).isNull();
+    }
+
     // Item 13 ------------------------------------------------------------------------------------
 
     @Test
