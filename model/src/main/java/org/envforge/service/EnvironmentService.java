@@ -301,8 +301,9 @@ public final class EnvironmentService {
             if (pending.tasksSeen == 0) {
                 pending.key(n);
             } else {
-                report.accept(List.of(Problem.warning(envName + "/" + GymAnythingFormat.ENV_JSON, "", "the environment was not stored: "
-                        + "none of its " + pending.tasksSeen + " tasks could be imported; the store keeps what it held")));
+                report.accept(List.of(Problem.warning(envName + "/" + GymAnythingFormat.ENV_JSON, "", (store
+                        ? "the environment was not stored" : "the environment would not be stored") + ": none of its "
+                        + pending.tasksSeen + " tasks could be imported; the store keeps what it held")));
             }
         }
     }
