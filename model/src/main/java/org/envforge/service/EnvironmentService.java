@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import org.envforge.spec.ImportedFile;
 import org.envforge.spec.Problem;
 import org.envforge.spec.Provenance;
 import org.envforge.spec.SafeFolder;
+import org.envforge.spec.SafeNames;
 import org.envforge.spec.SpecFile;
 import org.envforge.spec.StoredEnvironment;
 import org.envforge.spec.StoredTask;
@@ -167,6 +169,11 @@ public final class EnvironmentService {
             }
             return out;
         }
+        if (!Files.isDirectory(p)) {
+            n.pathProblems.add(Problem.error(shown, "", Files.exists(p) ? "not a regular file nor a folder (device, pipe or socket); "
+                    + "refused" : "a broken link"));
+            return out;
+        }
         if (GymAnythingReader.isEnvironmentFolder(p)) {
             out.add(new GymUnit(p));
             return out;
@@ -241,24 +248,30 @@ public final class EnvironmentService {
         return 1;
     }
 
+    /**
+     * Reads one environment folder. Nothing is written before it is checked: the environment is
+     * stored with its first good task (or alone when it has no task folder), so a re-import whose
+     * environment or tasks all fail leaves what the store held.
+     */
     private void importGym(Path folder, boolean store, Counter n, Consumer<List<Problem>> report,
             Consumer<ImportProgress> progress) {
         String envName = folder.toAbsolutePath().normalize().getFileName().toString();
-        long[] envKey = {0};
+        PendingEnvironment pending = new PendingEnvironment(store);
         new GymAnythingReader(maxFileBytes).read(folder, licence(folder), new GymAnythingReader.Listener() {
             @Override
             public boolean environment(EnvironmentSpec env, List<ImportedFile> files, List<Problem> problems) {
-                List<Problem> located = prefix(envName + "/", problems);
-                report.accept(located);
-                if (env == null || problems.stream().anyMatch(Problem::isError)) {
+                List<Problem> all = new ArrayList<>(problems);
+                List<SpecFile> stored = env == null || all.stream().anyMatch(Problem::isError) || !store ? List.of()
+                        : storeFiles(files, "", all);
+                report.accept(prefix(envName + "/", all));
+                if (env == null || all.stream().anyMatch(Problem::isError)) {
                     n.done += taskCount(new GymUnit(folder));
                     progress.accept(n.progress(envName + " (skipped: environment errors)"));
                     return false;
                 }
-                if (store) {
-                    envKey[0] = envs().upsertEnvironment(env, storeFiles(files), problems);
-                }
-                n.environments++;
+                pending.env = env;
+                pending.files = stored;
+                pending.problems = problems;
                 progress.accept(n.progress(envName));
                 return true;
             }
@@ -266,12 +279,17 @@ public final class EnvironmentService {
             @Override
             public void task(String name, TaskSpec task, List<ImportedFile> files, List<Problem> problems) {
                 n.done++;
-                report.accept(prefix(envName + "/", problems));
-                if (task == null || problems.stream().anyMatch(Problem::isError)) {
+                pending.tasksSeen++;
+                List<Problem> all = new ArrayList<>(problems);
+                List<SpecFile> stored = task == null || all.stream().anyMatch(Problem::isError) || !store ? List.of()
+                        : storeFiles(files, "tasks/" + name + "/", all);
+                report.accept(prefix(envName + "/", all));
+                if (task == null || all.stream().anyMatch(Problem::isError)) {
                     n.failed++;
                 } else {
+                    long envKey = pending.key(n);
                     if (store) {
-                        envs().upsertTask(envKey[0], task, storeFiles(files), problems, IMPORT_ACTOR,
+                        envs().upsertTask(envKey, task, stored, problems, IMPORT_ACTOR,
                                 "imported from " + folder.resolve("tasks").resolve(name).toAbsolutePath().normalize());
                     }
                     n.stored++;
@@ -279,6 +297,38 @@ public final class EnvironmentService {
                 progress.accept(n.progress(envName + "/tasks/" + name));
             }
         });
+        if (pending.env != null && pending.envKey == null) {
+            if (pending.tasksSeen == 0) {
+                pending.key(n);
+            } else {
+                report.accept(List.of(Problem.warning(envName + "/" + GymAnythingFormat.ENV_JSON, "", (store
+                        ? "the environment was not stored" : "the environment would not be stored") + ": none of its "
+                        + pending.tasksSeen + " tasks could be imported; the store keeps what it held")));
+            }
+        }
+    }
+
+    /** An environment read and checked, written once something shows it is worth writing. */
+    private final class PendingEnvironment {
+        private final boolean store;
+        EnvironmentSpec env;
+        List<SpecFile> files;
+        List<Problem> problems;
+        Long envKey;
+        int tasksSeen;
+
+        PendingEnvironment(boolean store) {
+            this.store = store;
+        }
+
+        /** The environment's row key, storing it the first time (0 when validating). */
+        long key(Counter n) {
+            if (envKey == null) {
+                envKey = store ? envs().upsertEnvironment(env, files, problems) : 0L;
+                n.environments++;
+            }
+            return envKey;
+        }
     }
 
     private void importOsworld(Path file, boolean store, Map<String, Long> envKeys, Counter n,
@@ -288,16 +338,19 @@ public final class EnvironmentService {
                 : file.getParent().getFileName() + "/" + file.getFileName();
         List<Problem> problems = new ArrayList<>();
         ObjectNode doc = null;
-        long size = 0;
+        byte[] bytes = null;
         try {
-            size = Files.size(file);
-            if (Files.isSymbolicLink(file)) {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isSymbolicLink()) {
                 problems.add(Problem.error(shown, "", "unsafe: a link; refused"));
-            } else if (size > maxFileBytes) {
+            } else if (!attrs.isRegularFile()) {
+                problems.add(Problem.error(shown, "", "not a regular file (device, pipe or socket); refused"));
+            } else if (attrs.size() > maxFileBytes) {
                 problems.add(Problem.error(shown, "", String.format(Locale.ROOT,
-                        "too large (%.1f MB; the limit is %d MB); refused", size / 1048576.0, maxFileBytes / 1048576)));
+                        "too large (%.1f MB; the limit is %d MB); refused", attrs.size() / 1048576.0, maxFileBytes / 1048576)));
             } else {
-                doc = JsonFiles.readObject(file, shown, problems);
+                bytes = Files.readAllBytes(file);
+                doc = JsonFiles.readObject(bytes, shown, problems);
             }
         } catch (IOException e) {
             problems.add(Problem.error(shown, "", "cannot read: " + e.getMessage()));
@@ -317,10 +370,10 @@ public final class EnvironmentService {
                     envKeys.put(env.id(), store ? envs().upsertEnvironment(env, List.of(), List.of()) : 0L);
                     n.environments++;
                 }
-                final TaskSpec t = task;
                 if (store && problems.stream().noneMatch(Problem::isError)) {
-                    envs().upsertTask(envKeys.get(env.id()), t, storeFiles(List.of(new ImportedFile(TaskSpec.OSWORLD_JSON, file, size))),
-                            problems, IMPORT_ACTOR, "imported from " + file.toAbsolutePath().normalize());
+                    SpecFile stored = new SpecFile(TaskSpec.OSWORLD_JSON, this.store.get().blobs().put(bytes), bytes.length);
+                    envs().upsertTask(envKeys.get(env.id()), task, List.of(stored), problems, IMPORT_ACTOR,
+                            "imported from " + file.toAbsolutePath().normalize());
                 }
             }
         }
@@ -333,14 +386,15 @@ public final class EnvironmentService {
         progress.accept(n.progress(shown));
     }
 
-    private List<SpecFile> storeFiles(List<ImportedFile> files) {
+    /** Puts the files into the blob store; a file that cannot be read is an error naming it (prefix + path). */
+    private List<SpecFile> storeFiles(List<ImportedFile> files, String prefix, List<Problem> problems) {
         BlobStore blobs = store.get().blobs();
         List<SpecFile> out = new ArrayList<>(files.size());
         for (ImportedFile f : files) {
             try (InputStream in = Files.newInputStream(f.source())) {
                 out.add(new SpecFile(f.path(), blobs.put(in), f.size()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f.source() + ": " + e.getMessage(), e);
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(Problem.error(prefix + f.path(), "", "cannot read: " + e.getMessage()));
             }
         }
         return out;
@@ -350,13 +404,13 @@ public final class EnvironmentService {
         return problems.stream().map(p -> new Problem(p.severity(), prefix + p.file(), p.pointer(), p.line(), p.message())).toList();
     }
 
-    /** The first line of a LICENSE file in the folder or up to three folders above it. */
+    /** The first line of a LICENSE file in the folder or up to three folders above it (a plain file, never a link). */
     static String licence(Path folder) {
         Path p = folder.toAbsolutePath().normalize();
         for (int i = 0; i < 4 && p != null; i++, p = p.getParent()) {
             for (String name : List.of("LICENSE", "LICENSE.txt", "LICENSE.md", "COPYING")) {
                 Path f = p.resolve(name);
-                if (Files.isRegularFile(f)) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                     try (Stream<String> lines = Files.lines(f)) {
                         return lines.map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(null);
                     } catch (IOException | UncheckedIOException e) {
@@ -482,15 +536,22 @@ public final class EnvironmentService {
      */
     public ExportReport exportGymAnything(String envId, Path out, boolean includeUnapproved) {
         StoredEnvironment env = envs().environment(envId).orElseThrow(() -> new IllegalArgumentException("no environment " + envId));
-        Path dir = out.resolve(env.summary().name());
+        Path dir = SafeNames.inside(out, env.summary().name(), "the environment name");
+        whyOutside(env.files(), List.of(GymAnythingFormat.ENV_JSON)).ifPresent(why -> {
+            throw new IllegalArgumentException("refusing to export " + envId + ": " + why);
+        });
         ExportFolders.requireEmpty(dir);
         BlobStore blobs = store.get().blobs();
         List<StoredTask> chosen = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (long key : envs().taskKeys(envId)) {
             StoredTask t = envs().task(key).orElseThrow();
+            Optional<String> outside = SafeNames.whyOutside("its name", t.summary().name())
+                    .or(() -> whyOutside(t.files(), t.documents().keySet()));
             if (!includeUnapproved && t.summary().status() != TaskStatus.APPROVED) {
                 skipped.add(t.summary().ref() + ": not approved (" + t.summary().status().label() + ")");
+            } else if (outside.isPresent()) {
+                skipped.add(t.summary().ref() + ": not written: " + outside.get());
             } else {
                 chosen.add(t);
             }
@@ -508,7 +569,7 @@ public final class EnvironmentService {
                 // An OSWorld task: its evaluator goes into task.json; the original document stays beside it.
                 docs.put(TaskSpec.TASK_JSON, GymAnythingFormat.taskJson(spec(t, envSpec, new ArrayList<>())));
             }
-            writeFiles(dir.resolve("tasks").resolve(t.summary().name()), files, docs, blobs);
+            writeFiles(SafeNames.inside(dir.resolve("tasks"), t.summary().name(), "the task name"), files, docs, blobs);
             written++;
         }
         return new ExportReport(dir, written, skipped);
@@ -526,9 +587,8 @@ public final class EnvironmentService {
     public ExportReport exportOsworld(String envId, Path out, OsworldFormat.ProbeCommands commands, boolean includeUnapproved) {
         StoredEnvironment env = envs().environment(envId).orElseThrow(() -> new IllegalArgumentException("no environment " + envId));
         EnvironmentSpec envSpec = spec(env, new ArrayList<>());
-        String snapshot = envSpec.base() != null && envSpec.base().startsWith("osworld:") ? envSpec.base().substring(8)
-                : env.summary().name().replaceAll("_env$", "");
-        Path dir = out.resolve("examples").resolve(snapshot);
+        String snapshot = OsworldFormat.snapshot(envSpec.base()).orElse(env.summary().name().replaceAll("_env$", ""));
+        Path dir = SafeNames.inside(out.resolve("examples"), snapshot, "the snapshot");
         ExportFolders.requireEmpty(dir);
         BlobStore blobs = store.get().blobs();
         List<String> skipped = new ArrayList<>();
@@ -550,7 +610,7 @@ public final class EnvironmentService {
                 setup = spec.setup();
             }
             ObjectNode json = OsworldFormat.toJson(spec, snapshot, setup, commands);
-            Path target = dir.resolve(safeName(spec.id()) + ".json");
+            Path target = SafeNames.inside(dir, safeName(spec.id()) + ".json", "the task id");
             Optional<SpecFile> original = t.files().stream().filter(f -> f.path().equals(TaskSpec.OSWORLD_JSON)).findFirst();
             writeDoc(target, json, original, blobs);
             ids.add(spec.id());
@@ -582,25 +642,23 @@ public final class EnvironmentService {
                 if (docs.containsKey(f.path())) {
                     continue;
                 }
-                Path target = safeTarget(dir, f.path());
+                Path target = SafeNames.inside(dir, f.path(), "the file");
                 Files.createDirectories(target.getParent());
                 Files.copy(blobs.path(f.sha256()), target);
             }
             for (Map.Entry<String, ObjectNode> d : docs.entrySet()) {
                 Optional<SpecFile> original = files.stream().filter(f -> f.path().equals(d.getKey())).findFirst();
-                writeDoc(safeTarget(dir, d.getKey()), d.getValue(), original, blobs);
+                writeDoc(SafeNames.inside(dir, d.getKey(), "the document"), d.getValue(), original, blobs);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Path safeTarget(Path dir, String rel) {
-        Path t = dir.resolve(rel).normalize();
-        if (!t.startsWith(dir.normalize())) {
-            throw new IllegalStateException("refusing to write outside the export folder: " + rel);
-        }
-        return t;
+    /** Why a stored file path or document name would be written outside the export folder, or empty. */
+    private static Optional<String> whyOutside(List<SpecFile> files, java.util.Collection<String> documents) {
+        return Stream.concat(files.stream().map(f -> SafeNames.whyOutside("its file", f.path())),
+                documents.stream().map(d -> SafeNames.whyOutside("its document", d))).flatMap(Optional::stream).findFirst();
     }
 
     /** The original bytes when the document is unchanged since import, else pretty JSON. */

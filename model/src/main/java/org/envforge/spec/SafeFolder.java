@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Lists the files under a folder the way an import may read them: links that lead outside the
@@ -74,33 +75,7 @@ public final class SafeFolder {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String rel = rel(file);
-                    if (attrs.isSymbolicLink()) {
-                        checkLink(file, rel).ifPresentOrElse(problems::add, () -> {
-                            try {
-                                long size = Files.size(file);
-                                if (Files.isDirectory(file)) {
-                                    problems.add(Problem.warning(reportPrefix + rel, "", "a link to a folder; not followed"));
-                                } else if (size > maxBytes) {
-                                    problems.add(tooBig(reportPrefix + rel, size));
-                                } else {
-                                    out.add(new Entry(rel, file, size));
-                                }
-                            } catch (IOException e) {
-                                problems.add(Problem.error(reportPrefix + rel, "", "cannot read: " + e.getMessage()));
-                            }
-                        });
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!attrs.isRegularFile()) {
-                        problems.add(Problem.error(reportPrefix + rel, "", "not a regular file (device, pipe or socket); refused"));
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.size() > maxBytes) {
-                        problems.add(tooBig(reportPrefix + rel, attrs.size()));
-                        return FileVisitResult.CONTINUE;
-                    }
-                    out.add(new Entry(rel, file, attrs.size()));
+                    admit(file, rel(file), attrs, reportPrefix, problems).ifPresent(out::add);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -109,25 +84,83 @@ public final class SafeFolder {
                     problems.add(Problem.error(reportPrefix + rel(file), "", "cannot read: " + exc.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
-
-                private java.util.Optional<Problem> checkLink(Path file, String rel) {
-                    try {
-                        Path real = file.toRealPath();
-                        if (!real.startsWith(realRoot)) {
-                            return java.util.Optional.of(Problem.error(reportPrefix + rel, "",
-                                    "unsafe: a link that leads outside the folder (to " + real + "); refused"));
-                        }
-                        return java.util.Optional.empty();
-                    } catch (IOException e) {
-                        return java.util.Optional.of(Problem.error(reportPrefix + rel, "", "a broken link; refused"));
-                    }
-                }
             });
         } catch (IOException e) {
             problems.add(Problem.error(reportPrefix + sub, "", "cannot list: " + e.getMessage()));
         }
         out.sort(java.util.Comparator.comparing(Entry::path));
         return out;
+    }
+
+    /**
+     * The file at {@code rel} (relative, "/" separated) when an import may read it, by the same rules
+     * as {@link #list}: inside the folder (links too), a regular file, within the size limit. Empty
+     * when there is nothing there (no problem) or when it is refused (a problem naming {@code rel}).
+     */
+    public Optional<Entry> file(String rel, List<Problem> problems) {
+        Path file = root.resolve(rel);
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Optional<Problem> outside = outside(file, rel, "");
+        if (outside.isPresent()) {
+            problems.add(outside.get());
+            return Optional.empty();
+        }
+        return admit(file, rel, attrs, "", problems);
+    }
+
+    /** The entry for a file found at {@code rel}, or empty with a problem; links are followed only inside the folder. */
+    private Optional<Entry> admit(Path file, String rel, BasicFileAttributes attrs, String reportPrefix, List<Problem> problems) {
+        String shown = reportPrefix + rel;
+        BasicFileAttributes target = attrs;
+        if (attrs.isSymbolicLink()) {
+            Optional<Problem> outside = outside(file, rel, reportPrefix);
+            if (outside.isPresent()) {
+                problems.add(outside.get());
+                return Optional.empty();
+            }
+            try {
+                target = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                problems.add(Problem.error(shown, "", "cannot read: " + e.getMessage()));
+                return Optional.empty();
+            }
+            if (target.isDirectory()) {
+                problems.add(Problem.warning(shown, "", "a link to a folder; not followed"));
+                return Optional.empty();
+            }
+        }
+        if (target.isDirectory()) {
+            problems.add(Problem.error(shown, "", "a folder, not a file"));
+            return Optional.empty();
+        }
+        if (!target.isRegularFile()) {
+            problems.add(Problem.error(shown, "", "not a regular file (device, pipe or socket); refused"));
+            return Optional.empty();
+        }
+        if (target.size() > maxBytes) {
+            problems.add(tooBig(shown, target.size()));
+            return Optional.empty();
+        }
+        return Optional.of(new Entry(rel, file, target.size()));
+    }
+
+    /** A problem when the file, links resolved, is not inside the folder (or is a broken link). */
+    private Optional<Problem> outside(Path file, String rel, String reportPrefix) {
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                return Optional.of(Problem.error(reportPrefix + rel, "",
+                        "unsafe: a link that leads outside the folder (to " + real + "); refused"));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(Problem.error(reportPrefix + rel, "", "a broken link; refused"));
+        }
     }
 
     private String rel(Path p) {

@@ -183,7 +183,7 @@ class TrajectoryIoTest {
         // A folder whose traj.jsonl is neither format, one with a traj.jsonl too large, and a path that does not exist.
         Path junk = root.resolve("junk");
         Files.createDirectories(junk);
-        Files.write(junk.resolve("traj.jsonl"), new byte[] {0, 1, 2, 3, (byte) 0xFF});
+        Files.write(junk.resolve("traj.jsonl"), new byte[] {0, 1, 2, 3, '{', '}'}); // UTF-8, but no known key
         Path big = root.resolve("big");
         Files.createDirectories(big);
         try (RandomAccessFile huge = new RandomAccessFile(big.resolve("traj.jsonl").toFile(), "rw")) {

@@ -27,11 +27,15 @@ public final class Cli {
         this.gui = gui;
     }
 
-    public int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    public int run(String[] args, Map<String, String> env, PrintWriter rawOut, PrintWriter rawErr) {
+        // Every print goes through these: control characters in imported text show as escapes.
+        PrintWriter out = new EscapingWriter.Terminal(rawOut);
+        PrintWriter err = new EscapingWriter.Terminal(rawErr);
         try (EngineProvider provider = new EngineProvider(env, engines)) {
             CommandLine cli = new CommandLine(EnvForgeCommand.class, factory(provider));
             cli.setOut(out);
             cli.setErr(err);
+            cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // its ANSI codes would be escaped
             cli.setExecutionExceptionHandler((ex, line, parsed) -> {
                 if (ex instanceof IllegalArgumentException || ex instanceof BadInputException || ex instanceof StoreException) {
                     line.getErr().println("envforge: " + ex.getMessage());
@@ -41,6 +45,9 @@ public final class Cli {
                 throw ex;
             });
             return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 

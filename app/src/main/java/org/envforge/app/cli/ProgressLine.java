@@ -32,7 +32,12 @@ final class ProgressLine {
             int width = 30;
             int fill = (int) Math.round(f * width);
             String d = detail.length() > 50 ? "\u2026" + detail.substring(detail.length() - 49) : detail;
-            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d %-50s", label, "#".repeat(fill), " ".repeat(width - fill), done, total, d);
+            if (err instanceof EscapingWriter.Terminal t) {
+                t.carriageReturn();
+            } else {
+                err.print('\r');
+            }
+            err.printf(Locale.ROOT, "%s [%s%s] %d/%d %-50s", label, "#".repeat(fill), " ".repeat(width - fill), done, total, d);
             err.flush();
             drawn = true;
         } else {

@@ -162,4 +162,41 @@ class CliTest {
         Result ok = run("gui", "--page", "trajectories", "--trajectory", "7:12", "--theme", "dark");
         assertThat(ok.err()).contains("gui would open");
     }
+
+    /** Only newlines and tabs of the output's own layout pass; every other control shows as a visible escape. */
+    private static void assertNoControls(String s) {
+        assertThat(s.chars().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f
+                || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069).boxed().toList()).isEmpty();
+    }
+
+    @Test
+    void terminalControlsFromImportedTextAreShownAsVisibleEscapes() throws Exception {
+        String hostile = "Title\u001b]0;pwned\u0007 clear\u001b[2J clip\u001b]52;c;ZXZpbA==\u0007 rlo\u202eexe.txt c1\u009b31m"
+                + " del\u007f cr\rX";
+        ObjectMapper m = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode task = m.createObjectNode().put("id", "esc-1").put("snapshot", "chrome")
+                .put("instruction", hostile).put("source", "test");
+        task.putArray("config");
+        task.putArray("related_apps").add("chrome");
+        task.putObject("evaluator").put("func", "infeasible");
+        Path file = Files.createDirectories(dir.resolve("osworld/chrome")).resolve("esc-1.json");
+        Files.writeString(file, m.writeValueAsString(task));
+        assertThat(run("env", "import", file.toString()).code()).isZero();
+
+        Result show = run("env", "show", "esc-1");
+        assertNoControls(show.out());
+        assertThat(show.out()).contains("  instruction  Title\\e]0;pwned\\x07 clear\\e[2J clip\\e]52;c;ZXZpbA==\\x07 "
+                + "rlo\\u202eexe.txt c1\\u009b31m del\\u007f cr\\rX\n  difficulty");
+        Result list = run("env", "list", "--tasks");
+        assertNoControls(list.out());
+        assertThat(list.out()).contains("Title\\e]0;pwned");
+        // JSON stays JSON: what reads it back gets the text as imported.
+        Result json = run("env", "show", "esc-1", "--json");
+        assertNoControls(json.out());
+        assertThat(m.readTree(json.out().substring(json.out().indexOf('\n') + 1)).get("instruction").asText()).isEqualTo(hostile);
+        Result missing = run("env", "show", "nope\u001b[2J\u202e");
+        assertThat(missing.code()).isEqualTo(2);
+        assertNoControls(missing.err());
+        assertThat(missing.err()).contains("no environment or task \"nope\\e[2J\\u202e\"");
+    }
 }

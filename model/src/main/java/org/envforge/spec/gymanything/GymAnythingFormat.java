@@ -22,7 +22,9 @@ import org.envforge.spec.PrivilegedInfo;
 import org.envforge.spec.Problem;
 import org.envforge.spec.Provenance;
 import org.envforge.spec.Resources;
+import org.envforge.spec.SafeNames;
 import org.envforge.spec.TaskSpec;
+import org.envforge.spec.osworld.OsworldFormat;
 
 /**
  * The Gym-Anything (CUA-World) spec format: env.json, tasks/NAME/task.json, vlm_checklist.json,
@@ -50,6 +52,7 @@ public final class GymAnythingFormat {
         String version = versionText(doc, f);
         String description = f.string(doc, "", "description", false);
         String base = f.string(doc, "", "base", false);
+        OsworldFormat.snapshot(base).ifPresent(s -> SafeNames.check(s, ENV_JSON, "/base", problems)); // a folder on export
         String osType = f.string(doc, "", "os_type", false);
         ObjectNode res = f.object(doc, "", "resources", false);
         Resources resources = res == null ? Resources.none()

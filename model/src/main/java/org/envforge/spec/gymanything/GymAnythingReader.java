@@ -20,6 +20,7 @@ import org.envforge.spec.ImportedFile;
 import org.envforge.spec.Problem;
 import org.envforge.spec.Provenance;
 import org.envforge.spec.SafeFolder;
+import org.envforge.spec.SafeNames;
 import org.envforge.spec.TaskSpec;
 
 /**
@@ -48,9 +49,9 @@ public final class GymAnythingReader {
         this.maxFileBytes = maxFileBytes;
     }
 
-    /** True for a folder holding an env.json. */
+    /** True for a folder holding an env.json (of any kind: one that is not a file is reported when read). */
     public static boolean isEnvironmentFolder(Path dir) {
-        return Files.isRegularFile(dir.resolve(GymAnythingFormat.ENV_JSON));
+        return Files.exists(dir.resolve(GymAnythingFormat.ENV_JSON), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Reads one environment folder. */
@@ -59,11 +60,14 @@ public final class GymAnythingReader {
         SafeFolder safe = new SafeFolder(folder, maxFileBytes);
         List<Problem> envProblems = new ArrayList<>();
         List<SafeFolder.Entry> envEntries = safe.list("", List.of("tasks"), "", envProblems);
+        SafeNames.check(envName, "", "", envProblems);
         boolean looseTaskFiles = false;
         // Files directly under tasks/ (such as seed_tasks.json) belong to the environment.
         Path tasksDir = folder.resolve("tasks");
         List<String> taskNames = new ArrayList<>();
-        if (Files.isDirectory(tasksDir, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isRegularFile(tasksDir, LinkOption.NOFOLLOW_LINKS)) {
+            envProblems.add(Problem.error("tasks", "", "a file, not a folder: tasks go in tasks/NAME/task.json"));
+        } else if (Files.isDirectory(tasksDir, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(tasksDir)) {
                 for (Path p : ds) {
                     String n = p.getFileName().toString();
@@ -76,6 +80,10 @@ public final class GymAnythingReader {
             } catch (IOException e) {
                 envProblems.add(Problem.error("tasks", "", "cannot list: " + e.getMessage()));
             }
+            if (looseTaskFiles && taskNames.isEmpty()) {
+                envProblems.add(Problem.warning("tasks", "", "no task folder, only files: a task is a folder tasks/NAME with a "
+                        + TaskSpec.TASK_JSON));
+            }
             if (looseTaskFiles) {
                 List<String> exclude = taskNames.stream().map(n -> "tasks/" + n).toList();
                 envEntries.addAll(safe.list("tasks", exclude, "", envProblems));
@@ -85,10 +93,9 @@ public final class GymAnythingReader {
 
         Map<String, SafeFolder.Entry> envFiles = new HashMap<>();
         envEntries.forEach(e -> envFiles.put(e.path(), e));
-        SafeFolder.Entry envJson = envFiles.get(GymAnythingFormat.ENV_JSON);
+        SafeFolder.Entry envJson = document(envFiles, folder, GymAnythingFormat.ENV_JSON, "", true,
+                "an environment folder needs an " + GymAnythingFormat.ENV_JSON, envProblems);
         if (envJson == null) {
-            envProblems.add(Problem.error(GymAnythingFormat.ENV_JSON, "", "missing or unreadable: an environment folder needs an "
-                    + GymAnythingFormat.ENV_JSON));
             listener.environment(null, List.of(), envProblems);
             return;
         }
@@ -118,6 +125,7 @@ public final class GymAnythingReader {
         String prefix = "tasks/" + name + "/";
         List<Problem> problems = new ArrayList<>();
         List<SafeFolder.Entry> entries = safe.list("tasks/" + name, List.of(), "", problems);
+        SafeNames.check(name, "tasks/" + name, "", problems);
         Map<String, SafeFolder.Entry> byName = new HashMap<>();
         List<ImportedFile> files = new ArrayList<>();
         for (SafeFolder.Entry e : entries) {
@@ -125,17 +133,17 @@ public final class GymAnythingReader {
             byName.put(local, e);
             files.add(new ImportedFile(local, e.file(), e.size()));
         }
-        if (!byName.containsKey(TaskSpec.TASK_JSON)) {
-            if (problems.stream().noneMatch(p -> p.file().equals(prefix + TaskSpec.TASK_JSON))) {
-                problems.add(Problem.error(prefix + TaskSpec.TASK_JSON, "", "missing: a task folder needs a task.json"));
-            }
+        Path dir = safe.root().resolve("tasks").resolve(name);
+        SafeFolder.Entry taskJson = document(byName, dir, TaskSpec.TASK_JSON, prefix, true, "a task folder needs a "
+                + TaskSpec.TASK_JSON, problems);
+        if (taskJson == null) {
             listener.task(name, null, files, problems);
             return;
         }
-        ObjectNode task = JsonFiles.readObject(byName.get(TaskSpec.TASK_JSON).file(), prefix + TaskSpec.TASK_JSON, problems);
-        ObjectNode checklist = optional(byName, TaskSpec.CHECKLIST_JSON, prefix, problems);
-        ObjectNode pi = optional(byName, TaskSpec.PI_JSON, prefix, problems);
-        ObjectNode oracle = optional(byName, TaskSpec.ORACLE_JSON, prefix, problems);
+        ObjectNode task = JsonFiles.readObject(taskJson.file(), prefix + TaskSpec.TASK_JSON, problems);
+        ObjectNode checklist = optional(byName, dir, TaskSpec.CHECKLIST_JSON, prefix, problems);
+        ObjectNode pi = optional(byName, dir, TaskSpec.PI_JSON, prefix, problems);
+        ObjectNode oracle = optional(byName, dir, TaskSpec.ORACLE_JSON, prefix, problems);
         if (task == null) {
             listener.task(name, null, files, problems);
             return;
@@ -162,8 +170,28 @@ public final class GymAnythingReader {
                 "refers to " + r + ", which is not in the folder")));
     }
 
-    private static ObjectNode optional(Map<String, SafeFolder.Entry> byName, String file, String prefix, List<Problem> problems) {
-        SafeFolder.Entry e = byName.get(file);
+    private static ObjectNode optional(Map<String, SafeFolder.Entry> byName, Path dir, String file, String prefix,
+            List<Problem> problems) {
+        SafeFolder.Entry e = document(byName, dir, file, prefix, false, "", problems);
         return e == null ? null : JsonFiles.readObject(e.file(), prefix + file, problems);
+    }
+
+    /**
+     * A spec document of a folder, or null: with an error when it is a folder, or missing but
+     * required; a document the listing already refused (a link, a pipe, too large) keeps that error.
+     */
+    private static SafeFolder.Entry document(Map<String, SafeFolder.Entry> byName, Path dir, String file, String prefix,
+            boolean required, String why, List<Problem> problems) {
+        SafeFolder.Entry e = byName.get(file);
+        String shown = prefix + file;
+        if (e != null || problems.stream().anyMatch(p -> p.isError() && p.file().equals(shown))) {
+            return e;
+        }
+        if (Files.isDirectory(dir.resolve(file))) {
+            problems.add(Problem.error(shown, "", "a folder, not a file" + (why.isEmpty() ? "" : ": " + why + " file")));
+        } else if (required) {
+            problems.add(Problem.error(shown, "", "missing: " + why));
+        }
+        return null;
     }
 }

@@ -17,6 +17,7 @@ import org.envforge.spec.Limits;
 import org.envforge.spec.Problem;
 import org.envforge.spec.Provenance;
 import org.envforge.spec.Resources;
+import org.envforge.spec.SafeNames;
 import org.envforge.spec.TaskSpec;
 
 /**
@@ -30,9 +31,15 @@ public final class OsworldFormat {
     public static final Set<String> CONFIG_TYPES = Set.of("download", "launch", "open", "execute", "command", "sleep",
             "activate_window", "close_window", "chrome_open_tabs", "chrome_close_tabs", "update_browse_history",
             "googledrive", "login", "execute_with_verification", "proxy");
+    private static final String BASE_PREFIX = "osworld:";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private OsworldFormat() {
+    }
+
+    /** The OSWorld snapshot an environment's base names ("osworld:SNAPSHOT"), if it names one. */
+    public static Optional<String> snapshot(String base) {
+        return base != null && base.startsWith(BASE_PREFIX) ? Optional.of(base.substring(BASE_PREFIX.length())) : Optional.empty();
     }
 
     /** True when a JSON object looks like an OSWorld task. */
@@ -46,7 +53,7 @@ public final class OsworldFormat {
         ObjectNode doc = F.objectNode();
         doc.put("id", name + "@osworld");
         doc.put("version", "osworld");
-        doc.put("base", "osworld:" + snapshot);
+        doc.put("base", BASE_PREFIX + snapshot);
         doc.put("description", "OSWorld tasks on the " + snapshot + " snapshot");
         doc.putArray("observation").addObject().put("type", "rgb_screen");
         ArrayNode action = doc.putArray("action");
@@ -54,7 +61,7 @@ public final class OsworldFormat {
         action.addObject().put("type", "keyboard");
         String software = relatedApp == null || relatedApp.isBlank() ? snapshot : titleCase(relatedApp);
         return new EnvironmentSpec(name + "@osworld", name, "osworld", doc.get("description").asText(), software, null,
-                "osworld:" + snapshot, snapshot.equals("windows") ? "windows" : "linux", Resources.none(), Map.of(),
+                BASE_PREFIX + snapshot, snapshot.equals("windows") ? "windows" : "linux", Resources.none(), Map.of(),
                 List.of("rgb_screen"), List.of("mouse", "keyboard"), List.of("osworld"),
                 new Provenance(Provenance.OSWORLD, origin, "Apache-2.0"), doc);
     }
@@ -80,7 +87,14 @@ public final class OsworldFormat {
     public static TaskSpec parseTask(ObjectNode doc, String file, String envId, List<Problem> problems) {
         JsonFields f = new JsonFields(file, problems);
         String id = f.string(doc, "", "id", true);
-        f.string(doc, "", "snapshot", true);
+        String snapshot = f.string(doc, "", "snapshot", true);
+        // Both become names on export (examples/SNAPSHOT/ID.json, tasks/ID/): upstream's are UUIDs and plain words.
+        if (id != null) {
+            SafeNames.check(id, file, "/id", problems);
+        }
+        if (snapshot != null) {
+            SafeNames.check(snapshot, file, "/snapshot", problems);
+        }
         String instruction = f.string(doc, "", "instruction", true);
         f.array(doc, "", "config", false, (step, p) -> {
             String type = f.string(step, p, "type", true);

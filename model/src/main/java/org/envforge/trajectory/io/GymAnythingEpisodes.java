@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.envforge.action.Action;
 import org.envforge.action.GymAnythingActions;
@@ -38,42 +39,35 @@ public final class GymAnythingEpisodes {
     private GymAnythingEpisodes() {
     }
 
-    public static boolean looksLike(Path folder) {
-        return Files.isRegularFile(folder.resolve("traj.jsonl")) && OsworldTrajectories.firstLineHas(folder.resolve("traj.jsonl"),
-                "event");
+    /** True when the start of a traj.jsonl looks like a Gym-Anything one (lines with event). */
+    static boolean looksLike(String head) {
+        return head.contains("\"event\"");
     }
 
     public static EpisodeRead read(Path folder) {
         List<Problem> problems = new ArrayList<>();
-        Path traj = folder.resolve("traj.jsonl");
         List<RawStep> steps = new ArrayList<>();
-        if (!Files.isRegularFile(traj)) {
-            problems.add(Problem.error("traj.jsonl", "", "missing: a Gym-Anything episode folder has a traj.jsonl"));
-            return new EpisodeRead(FORMAT, folder, null, null, "unknown", null, null, steps, null, null, false, null, null, problems);
-        }
         Header h = new Header();
+        Map<Integer, Path> frames;
         try {
-            long size = Files.size(traj);
-            if (size > FolderFiles.MAX_JSONL_BYTES) {
-                problems.add(Problem.error("traj.jsonl", "", "too large (" + size + " bytes; the limit is "
-                        + FolderFiles.MAX_JSONL_BYTES + ")"));
-                return new EpisodeRead(FORMAT, folder, null, null, "unknown", null, null, steps, null, null, false, null, null,
-                        problems);
-            }
-            Map<Integer, Path> frames = frames(folder);
-            FolderFiles.jsonLines(traj, problems, (n, o) -> line(n, o, h, steps, frames, problems));
+            frames = frames(folder);
         } catch (IOException e) {
-            problems.add(Problem.error("traj.jsonl", "", "cannot be read: " + e.getMessage()));
+            frames = Map.of();
+        }
+        Map<Integer, Path> byIndex = frames;
+        if (!FolderFiles.jsonLines(folder, "a Gym-Anything episode folder has a traj.jsonl", problems,
+                (n, o) -> line(n, o, h, steps, byIndex, problems))) {
+            return new EpisodeRead(FORMAT, folder, null, null, "unknown", null, null, steps, null, null, false, null, null, problems);
         }
         if (steps.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
             problems.add(Problem.error("traj.jsonl", "", "has no step events"));
         }
         Boolean passed = null;
         String verification = null;
-        Path summary = folder.resolve("summary.json");
-        if (Files.isRegularFile(summary)) {
+        Optional<Path> summary = FolderFiles.file(folder, "summary.json", FolderFiles.MAX_SIDE_FILE_BYTES, problems);
+        if (summary.isPresent()) {
             try {
-                JsonNode s = MAPPER.readTree(summary.toFile());
+                JsonNode s = MAPPER.readTree(summary.get().toFile());
                 JsonNode v = s.path("verifier");
                 if (v.isObject() && v.has("passed")) {
                     passed = v.get("passed").asBoolean();
@@ -94,9 +88,10 @@ public final class GymAnythingEpisodes {
                 problems.add(Problem.warning("summary.json", "", "not JSON: " + e.getMessage()));
             }
         }
-        Path initial = Files.isRegularFile(folder.resolve(INITIAL)) ? folder.resolve(INITIAL) : null;
-        Path fin = Files.isRegularFile(folder.resolve("final.png")) ? folder.resolve("final.png")
-                : Files.isRegularFile(folder.resolve("post_verification.png")) ? folder.resolve("post_verification.png") : null;
+        // Screens are checked (inside the folder, regular files, PNG) when stored.
+        Path initial = FolderFiles.present(folder, INITIAL);
+        Path fin = Optional.ofNullable(FolderFiles.present(folder, "final.png"))
+                .orElse(FolderFiles.present(folder, "post_verification.png"));
         boolean saidDone = h.finalized || steps.stream().anyMatch(s -> s.actions().stream().anyMatch(a -> a instanceof Action.Done));
         String hint = h.env == null && h.task == null ? null : (h.env == null ? "" : h.env) + "/" + (h.task == null ? "" : h.task);
         return new EpisodeRead(FORMAT, folder, hint, h.instruction, h.agent == null ? "unknown" : h.agent, h.started,

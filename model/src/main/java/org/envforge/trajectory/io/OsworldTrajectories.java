@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.envforge.action.Action;
 import org.envforge.action.OsworldActions;
 import org.envforge.spec.Problem;
@@ -38,45 +39,22 @@ public final class OsworldTrajectories {
     private OsworldTrajectories() {
     }
 
-    /** True when the folder looks like an OSWorld result folder (its traj.jsonl has step_num lines). */
-    public static boolean looksLike(Path folder) {
-        return Files.isRegularFile(folder.resolve("traj.jsonl")) && firstLineHas(folder.resolve("traj.jsonl"), "step_num");
-    }
-
-    static boolean firstLineHas(Path file, String key) {
-        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            char[] buf = new char[4096];
-            int n = r.read(buf);
-            return n > 0 && new String(buf, 0, n).contains("\"" + key + "\"");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    /** True when the start of a traj.jsonl looks like an OSWorld one (lines with step_num). */
+    static boolean looksLike(String head) {
+        return head.contains("\"step_num\"");
     }
 
     public static EpisodeRead read(Path folder) {
         List<Problem> problems = new ArrayList<>();
-        Path traj = folder.resolve("traj.jsonl");
         List<RawStep> steps = new ArrayList<>();
         String taskHint = hint(folder);
         String agent = agent(folder);
-        if (!Files.isRegularFile(traj)) {
-            problems.add(Problem.error("traj.jsonl", "", "missing: an OSWorld result folder has a traj.jsonl"));
+        if (!FolderFiles.jsonLines(folder, "an OSWorld result folder has a traj.jsonl", problems,
+                (n, o) -> line(folder, n, o, steps, problems))) {
             return new EpisodeRead(FORMAT, folder, taskHint, null, agent, null, null, steps, null, null, false, null, null, problems);
         }
-        try {
-            long size = Files.size(traj);
-            if (size > FolderFiles.MAX_JSONL_BYTES) {
-                problems.add(Problem.error("traj.jsonl", "", "too large (" + size + " bytes; the limit is "
-                        + FolderFiles.MAX_JSONL_BYTES + ")"));
-                return new EpisodeRead(FORMAT, folder, taskHint, null, agent, null, null, steps, null, null, false, null, null,
-                        problems);
-            }
-            FolderFiles.jsonLines(traj, problems, (n, o) -> line(folder, n, o, steps, problems));
-        } catch (IOException e) {
-            problems.add(Problem.error("traj.jsonl", "", "cannot be read: " + e.getMessage()));
-        }
         if (steps.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
-            problems.add(Problem.error("traj.jsonl", "", "has no steps"));
+            problems.add(Problem.error(FolderFiles.TRAJ, "", "has no steps"));
         }
         Path initial = null;
         try {
@@ -87,15 +65,17 @@ public final class OsworldTrajectories {
         }
         Boolean passed = null;
         String verification = null;
-        Path result = folder.resolve("result.txt");
-        if (Files.isRegularFile(result)) {
+        Optional<Path> result = FolderFiles.file(folder, "result.txt", FolderFiles.MAX_SIDE_FILE_BYTES, problems);
+        if (result.isPresent()) {
             try {
-                String text = Files.readString(result, StandardCharsets.UTF_8).strip();
+                String text = Files.readString(result.get(), StandardCharsets.UTF_8).strip();
                 double score = Double.parseDouble(text);
                 passed = score >= 1.0 - 1e-9;
                 verification = "OSWorld result.txt: score " + text;
-            } catch (IOException | NumberFormatException e) {
-                problems.add(Problem.warning("result.txt", "", "not a score: " + e.getMessage()));
+            } catch (IOException e) {
+                problems.add(Problem.warning("result.txt", "", "cannot be read: " + e.getMessage()));
+            } catch (NumberFormatException e) {
+                problems.add(Problem.warning("result.txt", "", "not a score (a number such as 1.0); ignored"));
             }
         }
         boolean saidDone = steps.stream().anyMatch(s -> s.actions().stream().anyMatch(a -> a instanceof Action.Done));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.envforge.action.GymAnythingActions;
+import org.envforge.spec.SafeNames;
 import org.envforge.store.BlobStore;
 import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
@@ -88,7 +89,9 @@ public final class TrainingExport {
                     }
                     String image = "images/" + s.screenshot() + ".png";
                     if (images.add(s.screenshot())) {
-                        Files.copy(blobs.path(s.screenshot()), out.resolve(image), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        // A stored name becomes a path: contains() took only a hash, and inside() makes sure.
+                        Files.copy(blobs.path(s.screenshot()), SafeNames.inside(out, image, "the screenshot"),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
                     w.write(MAPPER.writeValueAsString(sample(t, ss, i, image, a, options.history())));
                     w.write('\n');

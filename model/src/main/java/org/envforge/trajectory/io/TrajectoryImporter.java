@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.envforge.runtime.PngDecoder;
@@ -96,7 +98,9 @@ public final class TrajectoryImporter {
             }
             if (folders.isEmpty()) {
                 Item failed = new Item(root, null, -1, 0, 0, List.of(Problem.error(root.toString(), "",
-                        Files.exists(root) ? "no episode folder (with a traj.jsonl) inside" : "does not exist")));
+                        !Files.exists(root) ? "does not exist" : !Files.isDirectory(root)
+                                ? "not a folder: give an episode folder (with a traj.jsonl) or a folder of them"
+                                : "no episode folder (with a traj.jsonl) inside")));
                 items.add(failed);
                 progress.accept(failed);
             }
@@ -111,25 +115,35 @@ public final class TrajectoryImporter {
 
     /** Episode folders: the root itself when it has a traj.jsonl, else every folder below holding one. */
     static List<Path> folders(Path root) throws IOException {
-        if (Files.isRegularFile(root.resolve("traj.jsonl"))) {
-            return List.of(root);
-        }
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        if (isTraj(root.resolve(FolderFiles.TRAJ))) {
+            return List.of(root);
+        }
         List<Path> out = new ArrayList<>();
         try (var walk = Files.walk(root, MAX_DEPTH, EnumSet.noneOf(FileVisitOption.class).toArray(new FileVisitOption[0]))) {
-            walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("traj.jsonl") && Files.isRegularFile(p))
+            walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(FolderFiles.TRAJ) && isTraj(p))
                     .map(Path::getParent).sorted().forEach(out::add);
         }
         return out;
     }
 
+    /** A traj.jsonl of any kind but a folder: links, pipes and the like are found, and refused when read. */
+    private static boolean isTraj(Path p) {
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+    }
+
     Item importFolder(Path folder) {
         EpisodeRead read;
         try {
-            read = GymAnythingEpisodes.looksLike(folder) ? GymAnythingEpisodes.read(folder)
-                    : OsworldTrajectories.looksLike(folder) ? OsworldTrajectories.read(folder) : null;
+            List<Problem> refused = new ArrayList<>();
+            String head = FolderFiles.head(folder, refused);
+            if (head == null) {
+                return new Item(folder, null, -1, 0, 0, refused);
+            }
+            read = GymAnythingEpisodes.looksLike(head) ? GymAnythingEpisodes.read(folder)
+                    : OsworldTrajectories.looksLike(head) ? OsworldTrajectories.read(folder) : null;
         } catch (RuntimeException e) {
             return new Item(folder, null, -1, 0, 0, List.of(Problem.error("traj.jsonl", "", "cannot be read: " + e)));
         }
@@ -189,16 +203,16 @@ public final class TrajectoryImporter {
 
     /** EnvForge's own notes in an exported folder (envforge.json: task, instruction, agent), or null. */
     private static JsonNode ourNotes(Path folder, List<Problem> problems) {
-        Path f = folder.resolve(EnvforgeNotes.FILE);
-        if (!Files.isRegularFile(f)) {
+        Optional<Path> f = FolderFiles.file(folder, EnvforgeNotes.FILE, FolderFiles.MAX_SIDE_FILE_BYTES, problems);
+        if (f.isEmpty()) {
             return null;
         }
         try {
-            if (Files.size(f) > 1 << 20) {
+            if (Files.size(f.get()) > 1 << 20) {
                 problems.add(Problem.warning(EnvforgeNotes.FILE, "", "too large; ignored"));
                 return null;
             }
-            JsonNode n = new ObjectMapper().readTree(f.toFile());
+            JsonNode n = new ObjectMapper().readTree(f.get().toFile());
             return n != null && n.isObject() ? n : null;
         } catch (IOException e) {
             problems.add(Problem.warning(EnvforgeNotes.FILE, "", "not JSON; ignored"));
@@ -209,16 +223,16 @@ public final class TrajectoryImporter {
     private String storeScreenshot(Path folder, Path file, List<Problem> problems) {
         String name = folder.relativize(file).toString();
         try {
-            if (!Files.isRegularFile(file)) {
-                problems.add(Problem.warning(name, "", "missing; the step is kept without its screenshot"));
+            List<Problem> refused = new ArrayList<>();
+            Optional<Path> checked = FolderFiles.file(folder, name, MAX_PNG_BYTES, refused);
+            refused.forEach(p -> problems.add(Problem.warning(p.file(), "", p.message() + "; the step is kept without its screenshot")));
+            if (checked.isEmpty()) {
+                if (refused.isEmpty()) {
+                    problems.add(Problem.warning(name, "", "missing; the step is kept without its screenshot"));
+                }
                 return null;
             }
-            long size = Files.size(file);
-            if (size > MAX_PNG_BYTES) {
-                problems.add(Problem.warning(name, "", "too large (" + size + " bytes); the step is kept without its screenshot"));
-                return null;
-            }
-            byte[] png = Files.readAllBytes(file);
+            byte[] png = Files.readAllBytes(checked.get());
             PngDecoder.size(png);
             return blobs.put(png);
         } catch (IllegalArgumentException e) {
