@@ -150,8 +150,7 @@ public final class DraftSpecs {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (SpecFile f : task.files()) {
             if (f.path().startsWith(FILES)) {
-                files.put(f.path().substring(FILES.length()), blobs.get(f.sha256()).orElseThrow(() -> new IllegalStateException(
-                        "blob " + f.sha256() + " of " + f.path() + " is missing")));
+                files.put(f.path().substring(FILES.length()), blobs.read(f.sha256(), "task " + task.summary().ref() + " file " + f.path()));
             }
         }
         return light.withFiles(files);
