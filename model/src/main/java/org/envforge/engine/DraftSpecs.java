@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.envforge.spec.Limits;
 import org.envforge.spec.Provenance;
 import org.envforge.spec.Resources;
 import org.envforge.spec.SpecFile;
+import org.envforge.spec.StatusChange;
 import org.envforge.spec.StoredTask;
 import org.envforge.spec.TaskSpec;
 import org.envforge.spec.TaskStatus;
@@ -40,9 +42,12 @@ public final class DraftSpecs {
     private DraftSpecs() {
     }
 
-    /** Stores the environment and its tasks with their audit status; returns the environment id. */
+    /**
+     * Stores the environment and its tasks with their audit status, in one transaction (their files
+     * go to the blob store first); returns the environment id.
+     */
     public static String store(Environments envs, BlobStore blobs, EnvironmentDraft env, AuditReport audit, long job, String app) {
-        String id = env.name() + "@1";
+        String id = envId(env);
         ObjectNode doc = F.objectNode();
         doc.put("id", id);
         doc.put("version", "1");
@@ -75,8 +80,9 @@ public final class DraftSpecs {
                 "envforge-local:" + env.plugin(), "linux", new Resources(1.0, 2.0, 0.0, false), Map.of(), List.of("rgb_screen"),
                 List.of("mouse", "keyboard"), List.of(env.plugin(), "envforge"),
                 new Provenance(Provenance.ENVFORGE, "generation job " + job, null), doc);
-        long envKey = envs.upsertEnvironment(spec, List.of(new SpecFile(GymAnythingFormat.ENV_JSON,
-                blobs.put(JsonFiles.pretty(doc).getBytes(StandardCharsets.UTF_8)), JsonFiles.pretty(doc).length())), List.of());
+        byte[] envJson = JsonFiles.pretty(doc).getBytes(StandardCharsets.UTF_8);
+        List<SpecFile> envFiles = List.of(new SpecFile(GymAnythingFormat.ENV_JSON, blobs.put(envJson), envJson.length));
+        List<Environments.TaskWrite> tasks = new ArrayList<>();
         for (TaskDraft t : env.tasks()) {
             TaskSpec ts = taskSpec(id, t);
             List<SpecFile> files = new ArrayList<>();
@@ -85,15 +91,30 @@ public final class DraftSpecs {
             }
             byte[] script = setupScript(t).getBytes(StandardCharsets.UTF_8);
             files.add(new SpecFile("setup_task.sh", blobs.put(script), script.length));
-            long key = envs.upsertTask(envKey, ts, files, List.of(), "creator", "made by generation job " + job);
             TaskAudit a = audit == null ? null : audit.task(t.name()).orElse(null);
-            if (a != null) {
-                envs.setStatus(key, a.passed() ? TaskStatus.AUDIT_PASSED : TaskStatus.AUDIT_FAILED, "auditor:" + audit.auditor(),
-                        a.passed() ? "all audit items pass" + (a.overall() == org.envforge.agent.Verdict.PARTIAL ? " (some partial)" : "")
-                                : "failed: " + String.join(", ", a.failures().stream().map(v -> v.item()).toList()));
-            }
+            StatusChange verdict = a == null ? null : new StatusChange(a.passed() ? TaskStatus.AUDIT_PASSED : TaskStatus.AUDIT_FAILED,
+                    "auditor:" + audit.auditor(), Instant.now(), a.passed()
+                            ? "all audit items pass" + (a.overall() == org.envforge.agent.Verdict.PARTIAL ? " (some partial)" : "")
+                            : "failed: " + String.join(", ", a.failures().stream().map(v -> v.item()).toList()));
+            tasks.add(new Environments.TaskWrite(ts, files, "creator", "made by generation job " + job, verdict));
         }
+        envs.storeEnvironment(spec, envFiles, tasks);
         return id;
+    }
+
+    /** The id a generated environment is stored under. */
+    static String envId(EnvironmentDraft env) {
+        return env.name() + "@1";
+    }
+
+    /**
+     * Whether the store holds the environment whole: every task, and each task its audit judged
+     * past draft (an older EnvForge stored the tasks one by one, and could stop half-way).
+     */
+    static boolean storedWhole(Environments envs, EnvironmentDraft env, AuditReport audit) {
+        Map<String, TaskStatus> stored = envs.taskStatuses(envId(env));
+        return env.tasks().stream().allMatch(t -> stored.containsKey(t.name())
+                && (stored.get(t.name()) != TaskStatus.DRAFT || audit == null || audit.task(t.name()).isEmpty()));
     }
 
     static TaskSpec taskSpec(String envId, TaskDraft t) {
@@ -129,8 +150,7 @@ public final class DraftSpecs {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (SpecFile f : task.files()) {
             if (f.path().startsWith(FILES)) {
-                files.put(f.path().substring(FILES.length()), blobs.get(f.sha256()).orElseThrow(() -> new IllegalStateException(
-                        "blob " + f.sha256() + " of " + f.path() + " is missing")));
+                files.put(f.path().substring(FILES.length()), blobs.read(f.sha256(), "task " + task.summary().ref() + " file " + f.path()));
             }
         }
         return light.withFiles(files);

@@ -146,9 +146,9 @@ public final class GenerationEngine {
         stop.set(false);
         jobs.setJobStatus(jobId, "running", row.message());
         List<Jobs.ItemRow> items = jobs.items(jobId);
-        long finished = items.stream().filter(i -> finished(i.status())).count();
-        events.accept(new JobEvent.Started(jobId, items.size(), (int) finished));
-        LinkedBlockingQueue<Jobs.ItemRow> queue = new LinkedBlockingQueue<>(items.stream().filter(i -> !finished(i.status())).toList());
+        List<Jobs.ItemRow> todo = items.stream().filter(i -> !finished(i.status()) || !storedWhole(spec, i)).toList();
+        events.accept(new JobEvent.Started(jobId, items.size(), items.size() - todo.size()));
+        LinkedBlockingQueue<Jobs.ItemRow> queue = new LinkedBlockingQueue<>(todo);
         ExecutorService pool = Executors.newFixedThreadPool(spec.workers(), r -> {
             Thread t = new Thread(r, "envforge-job-" + jobId);
             t.setDaemon(true);
@@ -182,6 +182,20 @@ public final class GenerationEngine {
         return status.equals("passed") || status.equals("failed") || status.equals("error");
     }
 
+    /**
+     * Whether a finished item's environment is in the store whole. An item whose last round ended
+     * it (passed, or no rounds left) but whose environment is missing or half stored goes round
+     * again: it is stored from that round, nothing is made again.
+     */
+    private boolean storedWhole(JobSpec spec, Jobs.ItemRow item) {
+        List<RoundRecord> done = JobStore.rounds(jobs(), item.job(), item.index());
+        RoundRecord last = done.isEmpty() ? null : done.get(done.size() - 1);
+        if (last == null || last.creation() == null || !(last.passed() || last.round() >= spec.rounds())) {
+            return true; // nothing to store from
+        }
+        return DraftSpecs.storedWhole(new Environments(store.get()), last.creation().environment(), last.audit());
+    }
+
     private void runItem(JobSpec spec, Jobs.ItemRow item, Consumer<JobEvent> events, AtomicBoolean stop) {
         Jobs jobs = jobs();
         long job = item.job();
@@ -201,7 +215,11 @@ public final class GenerationEngine {
         List<RoundRecord> done = JobStore.rounds(jobs, job, idx);
         RoundRecord last = done.isEmpty() ? null : done.get(done.size() - 1);
         if (last != null && (last.passed() || last.round() >= spec.rounds())) {
-            finish(spec, item, plugin, last, events);
+            try {
+                finish(spec, item, plugin, last, events);
+            } catch (RuntimeException e) {
+                failed(jobs, item, e, events);
+            }
             return;
         }
         try (Session session = runtime.get().start(SessionRequest.defaults(item.envName()).forJob(job))) {
@@ -249,10 +267,15 @@ public final class GenerationEngine {
             }
             finish(spec, item, plugin, last, events);
         } catch (RuntimeException e) {
-            jobs.setItemStatus(job, idx, "error", e.getMessage() == null ? e.toString() : e.getMessage());
-            events.accept(new JobEvent.Message(job, idx, "engine", "environment failed: " + e.getMessage()));
-            events.accept(new JobEvent.ItemDone(job, idx, item.envName(), "error"));
+            failed(jobs, item, e, events);
         }
+    }
+
+    /** Closes an item as an error; a resume stores its environment if its rounds were done. */
+    private static void failed(Jobs jobs, Jobs.ItemRow item, RuntimeException e, Consumer<JobEvent> events) {
+        jobs.setItemStatus(item.job(), item.index(), "error", e.getMessage() == null ? e.toString() : e.getMessage());
+        events.accept(new JobEvent.Message(item.job(), item.index(), "engine", "environment failed: " + e.getMessage()));
+        events.accept(new JobEvent.ItemDone(item.job(), item.index(), item.envName(), "error"));
     }
 
     private List<TaskEvidence> evidence(Session s, SoftwarePlugin plugin, Creation creation, long job, int idx,

@@ -559,19 +559,21 @@ public final class EnvironmentService {
         if (chosen.isEmpty() && !skipped.isEmpty()) {
             return new ExportReport(dir, 0, skipped); // nothing written, so a retry after approving finds the folder as it was
         }
-        writeFiles(dir, env.files(), Map.of(GymAnythingFormat.ENV_JSON, env.document()), blobs);
         EnvironmentSpec envSpec = spec(env, new ArrayList<>());
-        int written = 0;
-        for (StoredTask t : chosen) {
-            Map<String, ObjectNode> docs = new LinkedHashMap<>(t.documents());
-            List<SpecFile> files = new ArrayList<>(t.files());
-            if (!docs.containsKey(TaskSpec.TASK_JSON)) {
-                // An OSWorld task: its evaluator goes into task.json; the original document stays beside it.
-                docs.put(TaskSpec.TASK_JSON, GymAnythingFormat.taskJson(spec(t, envSpec, new ArrayList<>())));
+        String owner = env.summary().id();
+        int written = ExportFolders.writeWhole(dir, staging -> {
+            writeFiles(staging, "", owner, env.files(), Map.of(GymAnythingFormat.ENV_JSON, env.document()), blobs);
+            for (StoredTask t : chosen) {
+                Map<String, ObjectNode> docs = new LinkedHashMap<>(t.documents());
+                if (!docs.containsKey(TaskSpec.TASK_JSON)) {
+                    // An OSWorld task: its evaluator goes into task.json; the original document stays beside it.
+                    docs.put(TaskSpec.TASK_JSON, GymAnythingFormat.taskJson(spec(t, envSpec, new ArrayList<>())));
+                }
+                String prefix = "tasks/" + t.summary().name() + "/";
+                writeFiles(staging.resolve(prefix), prefix, owner, t.files(), docs, blobs);
             }
-            writeFiles(SafeNames.inside(dir.resolve("tasks"), t.summary().name(), "the task name"), files, docs, blobs);
-            written++;
-        }
+            return chosen.size();
+        });
         return new ExportReport(dir, written, skipped);
     }
 
@@ -592,7 +594,7 @@ public final class EnvironmentService {
         ExportFolders.requireEmpty(dir);
         BlobStore blobs = store.get().blobs();
         List<String> skipped = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
+        List<OsworldFile> files = new ArrayList<>();
         for (long key : envs().taskKeys(envId)) {
             StoredTask t = envs().task(key).orElseThrow();
             if (!includeUnapproved && t.summary().status() != TaskStatus.APPROVED) {
@@ -605,28 +607,32 @@ public final class EnvironmentService {
                 skipped.add(t.summary().ref() + ": cannot be written as OSWorld JSON because " + why.get());
                 continue;
             }
-            String setup = null;
-            if (spec.setup() != null) {
-                setup = spec.setup();
-            }
-            ObjectNode json = OsworldFormat.toJson(spec, snapshot, setup, commands);
-            Path target = SafeNames.inside(dir, safeName(spec.id()) + ".json", "the task id");
+            ObjectNode json = OsworldFormat.toJson(spec, snapshot, spec.setup(), commands);
             Optional<SpecFile> original = t.files().stream().filter(f -> f.path().equals(TaskSpec.OSWORLD_JSON)).findFirst();
-            writeDoc(target, json, original, blobs);
-            ids.add(spec.id());
+            files.add(new OsworldFile(spec.id(), safeName(spec.id()) + ".json", json, original, t.summary().ref()));
         }
-        if (ids.isEmpty() && !skipped.isEmpty()) {
+        if (files.isEmpty() && !skipped.isEmpty()) {
             return new ExportReport(dir, 0, skipped); // nothing written, so a retry finds the folder as it was
         }
+        ExportFolders.writeWhole(dir, staging -> {
+            for (OsworldFile f : files) {
+                writeDoc(SafeNames.inside(staging, f.name(), "the task id"), f.json(), f.original(), blobs, f.task() + " file " + TaskSpec.OSWORLD_JSON);
+            }
+            return files.size();
+        });
         try {
-            Files.createDirectories(dir);
             ObjectNode index = JsonFiles.MAPPER.createObjectNode();
-            ids.forEach(index.putArray(snapshot)::add);
+            com.fasterxml.jackson.databind.node.ArrayNode listed = index.putArray(snapshot);
+            files.forEach(f -> listed.add(f.id()));
             Files.writeString(out.resolve("test_all.json"), JsonFiles.pretty(index));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ExportReport(dir, ids.size(), skipped);
+        return new ExportReport(dir, files.size(), skipped);
+    }
+
+    /** A task's OSWorld JSON as an export writes it, with the original file when it was imported. */
+    private record OsworldFile(String id, String name, ObjectNode json, Optional<SpecFile> original, String task) {
     }
 
     private static String safeName(String id) {
@@ -634,24 +640,25 @@ public final class EnvironmentService {
     }
 
 
-    /** Writes files from blobs; JSON documents that were edited since import are written from the document. */
-    private static void writeFiles(Path dir, List<SpecFile> files, Map<String, ObjectNode> docs, BlobStore blobs) {
-        try {
-            Files.createDirectories(dir);
-            for (SpecFile f : files) {
-                if (docs.containsKey(f.path())) {
-                    continue;
-                }
-                Path target = SafeNames.inside(dir, f.path(), "the file");
-                Files.createDirectories(target.getParent());
-                Files.copy(blobs.path(f.sha256()), target);
+    /**
+     * Writes files from blobs, each checked against its hash; JSON documents that were edited
+     * since import are written from the document. A missing or damaged blob fails the export,
+     * naming the blob and the file ({@code prefix} + path of {@code owner}) it stands for.
+     */
+    private static void writeFiles(Path dir, String prefix, String owner, List<SpecFile> files, Map<String, ObjectNode> docs,
+            BlobStore blobs) throws IOException {
+        Files.createDirectories(dir);
+        for (SpecFile f : files) {
+            if (docs.containsKey(f.path())) {
+                continue;
             }
-            for (Map.Entry<String, ObjectNode> d : docs.entrySet()) {
-                Optional<SpecFile> original = files.stream().filter(f -> f.path().equals(d.getKey())).findFirst();
-                writeDoc(SafeNames.inside(dir, d.getKey(), "the document"), d.getValue(), original, blobs);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Path target = SafeNames.inside(dir, f.path(), "the file");
+            Files.createDirectories(target.getParent());
+            blobs.copyTo(f.sha256(), target, prefix + f.path() + " of " + owner);
+        }
+        for (Map.Entry<String, ObjectNode> d : docs.entrySet()) {
+            Optional<SpecFile> original = files.stream().filter(f -> f.path().equals(d.getKey())).findFirst();
+            writeDoc(SafeNames.inside(dir, d.getKey(), "the document"), d.getValue(), original, blobs, prefix + d.getKey() + " of " + owner);
         }
     }
 
@@ -661,23 +668,18 @@ public final class EnvironmentService {
                 documents.stream().map(d -> SafeNames.whyOutside("its document", d))).flatMap(Optional::stream).findFirst();
     }
 
-    /** The original bytes when the document is unchanged since import, else pretty JSON. */
-    private static void writeDoc(Path target, ObjectNode doc, Optional<SpecFile> original, BlobStore blobs) {
-        try {
-            Files.createDirectories(target.getParent());
-            if (original.isPresent()) {
-                byte[] bytes = blobs.get(original.get().sha256()).orElse(null);
-                if (bytes != null) {
-                    JsonNode parsed = JsonFiles.readObject(bytes, target.toString(), new ArrayList<>());
-                    if (doc.equals(parsed)) {
-                        Files.write(target, bytes);
-                        return;
-                    }
-                }
+    /** The original bytes (checked against their hash) when the document is unchanged since import, else pretty JSON. */
+    private static void writeDoc(Path target, ObjectNode doc, Optional<SpecFile> original, BlobStore blobs, String what)
+            throws IOException {
+        Files.createDirectories(target.getParent());
+        if (original.isPresent()) {
+            byte[] bytes = blobs.read(original.get().sha256(), what);
+            JsonNode parsed = JsonFiles.readObject(bytes, target.toString(), new ArrayList<>());
+            if (doc.equals(parsed)) {
+                Files.write(target, bytes);
+                return;
             }
-            Files.writeString(target, JsonFiles.pretty(doc));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        Files.writeString(target, JsonFiles.pretty(doc));
     }
 }

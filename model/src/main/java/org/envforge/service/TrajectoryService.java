@@ -1,6 +1,5 @@
 package org.envforge.service;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.envforge.trajectory.audit.TestTimeAuditor;
 import org.envforge.trajectory.io.EpisodeRead;
 import org.envforge.trajectory.io.GymAnythingEpisodes;
 import org.envforge.trajectory.io.OsworldTrajectories;
+import org.envforge.trajectory.io.Screenshots;
 import org.envforge.trajectory.io.TrainingExport;
 import org.envforge.trajectory.io.TrajectoryImporter;
 import org.envforge.trajectory.record.OracleAgent;
@@ -172,25 +172,30 @@ public final class TrajectoryService {
         return null;
     }
 
-    /** What an export wrote. */
-    public record Exported(Path folder, int steps, int screenshots) {
+    /**
+     * What an export wrote.
+     *
+     * @param missing the screenshots left out because their blob is missing or damaged
+     */
+    public record Exported(Path folder, int steps, int screenshots, List<String> missing) {
+
+        public Exported {
+            missing = List.copyOf(missing);
+        }
     }
 
-    /** Writes a trajectory as an OSWorld result folder or a Gym-Anything episode folder. */
+    /** Writes a trajectory as an OSWorld result folder or a Gym-Anything episode folder (whole, or nothing on failure). */
     public Exported export(long id, String format, Path folder) {
         ExportFolders.requireEmpty(folder);
+        if (!format.equals(OsworldTrajectories.FORMAT) && !format.equals(GymAnythingEpisodes.FORMAT)) {
+            throw new IllegalArgumentException("unknown format \"" + format + "\" (osworld or gym-anything)");
+        }
         Trajectory t = get(id);
         List<Step> steps = steps(id);
-        try {
-            int shots = switch (format) {
-                case OsworldTrajectories.FORMAT -> OsworldTrajectories.write(t, steps, store.get().blobs(), folder);
-                case GymAnythingEpisodes.FORMAT -> GymAnythingEpisodes.write(t, steps, store.get().blobs(), folder);
-                default -> throw new IllegalArgumentException("unknown format \"" + format + "\" (osworld or gym-anything)");
-            };
-            return new Exported(folder, steps.size(), shots);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + folder + ": " + e.getMessage(), e);
-        }
+        Screenshots shots = ExportFolders.writeWhole(folder, staging -> format.equals(OsworldTrajectories.FORMAT)
+                ? OsworldTrajectories.write(t, steps, store.get().blobs(), staging)
+                : GymAnythingEpisodes.write(t, steps, store.get().blobs(), staging));
+        return new Exported(folder, steps.size(), shots.written(), shots.missing());
     }
 
     /** Training data from the trajectories a curator judged good (and that match the filter). */
@@ -198,11 +203,10 @@ public final class TrajectoryService {
         ExportFolders.requireEmpty(out);
         List<Trajectory> good = trajectories().list(filter.withVerdict(Verdict.GOOD));
         Trajectories ts = trajectories();
-        try {
-            return TrainingExport.write(good, ts::steps, ts::annotations, store.get().blobs(), out, options);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        TrainingExport.Report r = ExportFolders.writeWhole(out, staging -> TrainingExport.write(good, ts::steps, ts::annotations,
+                store.get().blobs(), staging, options));
+        return new TrainingExport.Report(r.trajectories(), r.samples(), r.images(), r.skippedSteps(),
+                out.resolve(r.file().getFileName().toString()), r.missingScreenshots());
     }
 
     // Reading and annotating ---------------------------------------------------------------------

@@ -182,21 +182,65 @@ public final class Environments {
         return key;
     }
 
+    /**
+     * A task to store with its environment.
+     *
+     * @param audit the status its audit gave it, or null when it had none
+     */
+    public record TaskWrite(TaskSpec task, List<SpecFile> files, String actor, String reason, StatusChange audit) {
+
+        public TaskWrite {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * Stores an environment and its tasks in one transaction, so that it is there whole or not at
+     * all. A task that is new or still a draft takes its audit's status; one a curator has moved
+     * on since (approved, say) keeps its status. Returns the environment's row key.
+     */
+    public long storeEnvironment(EnvironmentSpec env, List<SpecFile> files, List<TaskWrite> tasks) {
+        return db.write(c -> {
+            long envKey = upsertEnvironment(c, env, files, List.of());
+            for (TaskWrite t : tasks) {
+                long key = upsertTask(c, envKey, t.task(), t.files(), List.of(), t.actor(), t.reason());
+                if (t.audit() != null && status(c, key) == TaskStatus.DRAFT) {
+                    setStatus(c, key, t.audit().status(), t.audit().actor(), t.audit().reason());
+                }
+            }
+            return envKey;
+        });
+    }
+
     /** Moves a task to a status, recording who, when and why. */
     public void setStatus(long taskKey, TaskStatus status, String actor, String reason) {
         db.write(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE task SET status=?, updated_at=? WHERE key=?")) {
-                String now = Instant.now().toString();
-                st.setString(1, status.name());
-                st.setString(2, now);
-                st.setLong(3, taskKey);
-                if (st.executeUpdate() == 0) {
-                    throw new IllegalArgumentException("no task with key " + taskKey);
-                }
-                addHistory(c, taskKey, status, actor, now, reason);
-            }
+            setStatus(c, taskKey, status, actor, reason);
             return null;
         });
+    }
+
+    private static void setStatus(Connection c, long taskKey, TaskStatus status, String actor, String reason) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE task SET status=?, updated_at=? WHERE key=?")) {
+            String now = Instant.now().toString();
+            st.setString(1, status.name());
+            st.setString(2, now);
+            st.setLong(3, taskKey);
+            if (st.executeUpdate() == 0) {
+                throw new IllegalArgumentException("no task with key " + taskKey);
+            }
+            addHistory(c, taskKey, status, actor, now, reason);
+        }
+    }
+
+    private static TaskStatus status(Connection c, long taskKey) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT status FROM task WHERE key=?")) {
+            st.setLong(1, taskKey);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return TaskStatus.valueOf(rs.getString(1));
+            }
+        }
     }
 
     private static void addHistory(Connection c, long taskKey, TaskStatus status, String actor, String at, String reason)
@@ -437,6 +481,23 @@ public final class Environments {
             }
             return Optional.of(new StoredTask(summary, documents, files(c, "task_file", "task_key", key),
                     problems(c, "task_problem", "task_key", key), history));
+        });
+    }
+
+    /** The statuses of an environment's tasks by task name (empty when there is no such environment). */
+    public Map<String, TaskStatus> taskStatuses(String envId) {
+        return db.read(c -> {
+            Map<String, TaskStatus> out = new LinkedHashMap<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT t.name, t.status FROM task t JOIN environment e ON e.key = t.env_key WHERE e.id = ? ORDER BY t.name")) {
+                st.setString(1, envId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), TaskStatus.valueOf(rs.getString(2)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

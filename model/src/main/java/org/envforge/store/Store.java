@@ -2,15 +2,20 @@ package org.envforge.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -27,6 +32,10 @@ public final class Store implements AutoCloseable {
 
     public static final String DB_FILE = "envforge.db";
     public static final String BLOB_DIR = "blobs";
+    /** Held while a process opens (and perhaps creates or migrates) the store. */
+    public static final String LOCK_FILE = "envforge.lock";
+    /** One open at a time within this JVM too (a file lock is held per process, not per thread). */
+    private static final Object OPENING = new Object();
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path dataDir;
@@ -41,7 +50,11 @@ public final class Store implements AutoCloseable {
         this.schemaVersion = schemaVersion;
     }
 
-    /** Opens (creating and migrating as needed) the store in the given data folder. */
+    /**
+     * Opens (creating and migrating as needed) the store in the given data folder. Opening is one
+     * at a time across processes (a lock on {@value #LOCK_FILE}), so two that open a new folder at
+     * the same moment do not both create and migrate it.
+     */
     public static Store open(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
@@ -49,11 +62,25 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage()
                     + " (choose another with --data-dir or ENVFORGE_HOME)", e);
         }
+        Path lockFile = dataDir.resolve(LOCK_FILE);
+        synchronized (OPENING) {
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = ch.lock()) {
+                return openLocked(dataDir);
+            } catch (IOException e) {
+                throw new StoreException("cannot lock " + lockFile + " to open the store: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Store openLocked(Path dataDir) {
         Path file = dataDir.resolve(DB_FILE);
         boolean existing = Files.exists(file) && size(file) > 0;
         if (existing) {
             checkHeader(file);
             checkIntegrityAndVersion(file);
+        } else if (Files.exists(file)) {
+            checkEmptyFileIsNew(dataDir, file);
         }
         Database db;
         try {
@@ -68,6 +95,26 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw new StoreException("cannot migrate " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A zero-byte database may be initialised only in a new folder: beside stored blobs (or a
+     * write-ahead log) it is a lost or truncated database, and a new empty one would hide that.
+     */
+    private static void checkEmptyFileIsNew(Path dataDir, Path file) {
+        Path blobs = dataDir.resolve(BLOB_DIR);
+        Path wal = dataDir.resolve(DB_FILE + "-wal");
+        boolean hasBlobs;
+        try (Stream<Path> all = Files.isDirectory(blobs) ? Files.walk(blobs) : Stream.empty()) {
+            hasBlobs = all.anyMatch(Files::isRegularFile);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreException("cannot read " + blobs + ": " + e.getMessage(), e);
+        }
+        if (hasBlobs || Files.exists(wal) && size(wal) > 0) {
+            throw new StoreException(file + " is empty (0 bytes) but " + (hasBlobs ? blobs + " holds stored files" : wal + " holds data")
+                    + ": the database was lost or truncated. It was left untouched: restore " + DB_FILE + " from a backup, "
+                    + "or move the data folder away and start a new one (--data-dir).");
         }
     }
 
@@ -131,6 +178,7 @@ public final class Store implements AutoCloseable {
     private static Flyway flyway(String url, boolean readOnly) {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl(url);
+        ds.setBusyTimeout(Database.BUSY_MILLIS);
         if (readOnly) {
             ds.setReadOnly(true);
         }

@@ -23,7 +23,11 @@ import org.envforge.service.EnvironmentService;
 import org.envforge.spec.StoredTask;
 import org.envforge.spec.TaskFilter;
 import org.envforge.spec.TaskStatus;
+import org.envforge.agent.EnvironmentDraft;
+import org.envforge.store.Environments;
+import org.envforge.store.Jobs;
 import org.envforge.store.Store;
+import org.envforge.store.StoreDamage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +110,47 @@ class GenerationEngineTest {
                 .containsExactlyElementsOf(firstRounds.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.round(), r.started(),
                         r.finished())).toList());
         assertThat(new EnvironmentService(() -> store).environments()).hasSize(3);
+    }
+
+    @Test
+    void aResumeRepairsAnEnvironmentThatWasStoredHalf() {
+        long id = engine.submit(new JobSpec(null, List.of("stub"), 1, 2, 1, "recipe", "rules", 1, 0.0, 4));
+        JobInfo first = engine.run(id, e -> { });
+        assertThat(first.items().get(0).status()).isEqualTo("passed");
+        String envId = first.items().get(0).envName() + "@1";
+        EnvironmentService envs = new EnvironmentService(() -> store);
+        List<String> refs = envs.tasks(TaskFilter.all().withEnvId(envId)).stream().map(t -> t.ref()).toList();
+        assertThat(refs).hasSize(2);
+        // As a store beside other processes once left it: the first task stored (and since approved by
+        // a curator), the second lost, and the item closed with the error that stopped the storing.
+        envs.decide(List.of(refs.get(0)), true, "curator:test", null, false);
+        StoreDamage.dropTask(store, refs.get(1));
+        new Jobs(store).setItemStatus(id, 0, "error", "database is locked");
+
+        JobInfo resumed = engine.run(id, e -> { });
+        assertThat(resumed.items().get(0).status()).isEqualTo("passed");
+        assertThat(envs.tasks(TaskFilter.all().withEnvId(envId))).extracting(t -> t.ref(), t -> t.status())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(refs.get(0), TaskStatus.APPROVED),
+                        org.assertj.core.groups.Tuple.tuple(refs.get(1), TaskStatus.AUDIT_PASSED));
+        // Nothing else was made again: one round, and a whole environment is not stored twice.
+        assertThat(engine.rounds(id, 0)).hasSize(1);
+        assertThat(envs.task(refs.get(0)).orElseThrow().history()).extracting(h -> h.status())
+                .containsExactly(TaskStatus.DRAFT, TaskStatus.AUDIT_PASSED, TaskStatus.APPROVED);
+    }
+
+    @Test
+    void anEnvironmentIsStoredWithAllItsTasksOrNotAtAll() {
+        long id = engine.submit(new JobSpec(null, List.of("stub"), 1, 2, 1, "recipe", "rules", 1, 0.0, 6));
+        engine.run(id, e -> { });
+        RoundRecord round = engine.rounds(id, 0).get(0);
+        EnvironmentDraft made = round.creation().environment();
+        // The second task cannot be stored: nothing of the environment may be.
+        EnvironmentDraft half = new EnvironmentDraft("half_env", made.plugin(), made.product(),
+                List.of(made.tasks().get(0), made.tasks().get(1).withChecker(null)));
+        Environments environments = new Environments(store);
+        assertThatThrownBy(() -> DraftSpecs.store(environments, store.blobs(), half, round.audit(), id, "stub"))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(new EnvironmentService(() -> store).environment("half_env@1")).isEmpty();
     }
 
     @Test

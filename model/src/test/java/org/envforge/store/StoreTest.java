@@ -96,6 +96,36 @@ class StoreTest {
     }
 
     @Test
+    void aZeroByteDatabaseBesideStoredBlobsIsRefusedAndLeftUntouched() throws IOException {
+        Path data = dir.resolve("data");
+        try (Store store = Store.open(data)) {
+            store.blobs().put("a screenshot".getBytes());
+            new Settings(store).put("k", "v");
+        }
+        Path file = data.resolve(Store.DB_FILE);
+        Files.write(file, new byte[0]);
+        assertThatThrownBy(() -> Store.open(data))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("is empty (0 bytes)")
+                .hasMessageContaining(data.resolve(Store.BLOB_DIR).toString())
+                .hasMessageContaining("left untouched");
+        assertThat(file).isEmptyFile();
+        assertThat(data.resolve(Store.DB_FILE + "-wal")).doesNotExist();
+    }
+
+    @Test
+    void aZeroByteDatabaseInANewFolderIsInitialised() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.write(data.resolve(Store.DB_FILE), new byte[0]);
+        try (Store store = Store.open(data)) {
+            assertThat(store.schemaVersion()).isPositive();
+            new Settings(store).put("k", "v");
+        }
+        assertThat(Files.size(data.resolve(Store.DB_FILE))).isPositive();
+    }
+
+    @Test
     void dataDirResolutionFollowsOptionThenEnvThenXdgThenHome() {
         Path home = Path.of("/home/ada");
         assertThat(DataDirs.resolve(Optional.of(Path.of("/x/y")), Map.of("ENVFORGE_HOME", "/e"), home)).isEqualTo(Path.of("/x/y"));

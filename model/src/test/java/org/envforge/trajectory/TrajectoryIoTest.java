@@ -87,7 +87,7 @@ class TrajectoryIoTest {
     void gymAnythingRoundTripKeepsStepsActionsAndScreens() throws Exception {
         long id = recorded();
         Path out = dir.resolve("ga/episode_1");
-        int shots = GymAnythingEpisodes.write(ts.get(id).orElseThrow(), ts.steps(id), store.blobs(), out);
+        int shots = GymAnythingEpisodes.write(ts.get(id).orElseThrow(), ts.steps(id), store.blobs(), out).written();
         assertThat(shots).isEqualTo(1 + 5 + 1);
         assertThat(out.resolve("frame_00000.png")).exists();
         assertThat(Files.readAllLines(out.resolve("traj.jsonl"))).hasSize(1 + 5 + 1).first().asString().contains("\"reset\"");

@@ -74,6 +74,7 @@ public final class DoctorCommand extends EngineCommand {
         }
         boolean dataOk = Files.isWritable(engines.get().dataDir()) || !Files.exists(engines.get().dataDir());
         out.printf("Data folder: %s %s%n", engines.get().dataDir(), dataOk ? "" : "(NOT WRITABLE)");
+        out.println("  envforge store check reads every stored file (blob) and lists any missing or damaged one with what uses it");
         if (!apt.isEmpty()) {
             out.println();
             out.println("To install what is missing: sudo apt-get install -y " + String.join(" ", apt.stream().distinct().toList()));

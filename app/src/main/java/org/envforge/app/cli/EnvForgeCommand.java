@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = {"EnvForge turns real desktop software into verified training environments for computer-use agents.",
             "", "Run with no command to open the workbench."},
         subcommands = {GuiCommand.class, CatalogCommand.class, EnvCommand.class, SandboxCommand.class, GenerateCommand.class,
-            JobsCommand.class, TrajCommand.class, DecideCommands.Approve.class, DecideCommands.Reject.class, PluginsCommand.class, DoctorCommand.class},
+            JobsCommand.class, TrajCommand.class, DecideCommands.Approve.class, DecideCommands.Reject.class, PluginsCommand.class, StoreCommand.class,
+            DoctorCommand.class},
         footer = {"", "Data folder: --data-dir, else $ENVFORGE_HOME, else $XDG_DATA_HOME/envforge, else ~/.local/share/envforge."})
 public final class EnvForgeCommand implements Callable<Integer> {
 

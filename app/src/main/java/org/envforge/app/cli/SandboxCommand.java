@@ -79,8 +79,8 @@ public final class SandboxCommand {
             Path dir = outDir != null ? outDir : engines.get().dataDir().resolve("screenshots").resolve(draft.name());
             Files.createDirectories(dir);
             var blobs = engines.get().store().blobs();
-            Files.copy(blobs.path(r.startShot()), dir.resolve("start.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(blobs.path(r.endShot()), dir.resolve("end.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            blobs.copyTo(r.startShot(), dir.resolve("start.png"), "the start screenshot");
+            blobs.copyTo(r.endShot(), dir.resolve("end.png"), "the end screenshot");
             out.printf("Screenshots: %s, %s%n", dir.resolve("start.png"), dir.resolve("end.png"));
             out.printf("Verdict: %s%n", r.verified() ? "VERIFIED (fails at the start, passes after the oracle)"
                     : verdict(r.atStart(), r.atEnd()));

@@ -1,5 +1,6 @@
 package org.envforge.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -214,9 +215,19 @@ public final class TrajCommand {
         public Integer call() {
             TrajectoryService.Exported e = engines.get().trajectories().export(id, format, out);
             out().printf("Wrote %s: %d steps, %d screenshots (%s)%n", e.folder(), e.steps(), e.screenshots(), format);
-            out().flush();
-            return 0;
+            return missing(out(), e.missing());
         }
+    }
+
+    /** Lists the screenshots an export left out; exit 1 when there are any. */
+    static int missing(PrintWriter out, List<String> missing) {
+        missing.forEach(m -> out.println("left out: " + m));
+        if (!missing.isEmpty()) {
+            out.printf("%d screenshot%s left out: their blobs are missing or damaged (envforge store check lists them all).%n",
+                    missing.size(), missing.size() == 1 ? "" : "s");
+        }
+        out.flush();
+        return missing.isEmpty() ? 0 : 1;
     }
 
     /** envforge traj tag ID STEP TAG... */
@@ -357,8 +368,7 @@ public final class TrajCommand {
             if (r.trajectories() == 0) {
                 out().println("No trajectory is judged good yet: envforge traj verdict ID good");
             }
-            out().flush();
-            return 0;
+            return missing(out(), r.missingScreenshots());
         }
     }
 }

@@ -4,12 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.envforge.action.Action;
 import org.envforge.app.wiring.Engine;
+import org.envforge.runtime.PngEncoder;
+import org.envforge.service.EnvironmentService;
+import org.envforge.spec.SpecFile;
+import org.envforge.spec.StoredTask;
+import org.envforge.store.Store;
+import org.envforge.store.Trajectories;
+import org.envforge.trajectory.ActionText;
+import org.envforge.trajectory.Step;
+import org.envforge.trajectory.TrajectoryStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,5 +213,111 @@ class CliTest {
         assertThat(missing.code()).isEqualTo(2);
         assertNoControls(missing.err());
         assertThat(missing.err()).contains("no environment or task \"nope\\e[2J\\u202e\"");
+    }
+
+    /** The blob file of a stored task's file, and that file's path in the task. */
+    private record StoredFile(Path blob, String path, String sha) {
+    }
+
+    private StoredFile taskFile(String taskRef, String path) {
+        try (Store s = Store.open(dir.resolve("data"))) {
+            StoredTask t = new EnvironmentService(() -> s).task(taskRef).orElseThrow();
+            SpecFile f = t.files().stream().filter(x -> x.path().equals(path)).findFirst().orElseThrow();
+            return new StoredFile(s.blobs().path(f.sha256()), f.path(), f.sha256());
+        }
+    }
+
+    /** The Octave corpus environment with a script beside a task's JSON, as a folder of its own. */
+    private Path octaveWithScript() throws IOException {
+        Path env = org.envforge.spec.Corpus.copy(org.envforge.spec.Corpus.env("gnu_octave_env"), dir.resolve("src/gnu_octave_env"));
+        Files.writeString(env.resolve("tasks/iris_scatter_plot/setup_task.sh"), "#!/bin/bash\necho 'load iris' > ~/start.m\n");
+        return env;
+    }
+
+    @Test
+    void anExportThatMeetsAMissingBlobFailsCleanlyNamesItAndTheRetryWorks() throws Exception {
+        Path source = octaveWithScript();
+        assertThat(run("env", "import", source.toString()).code()).isZero();
+        StoredFile lost = taskFile("gnu_octave_env@0.1/iris_scatter_plot", "setup_task.sh");
+        Files.delete(lost.blob());
+        Path out = dir.resolve("export");
+        Result export = run("env", "export", "gnu_octave_env@0.1", "--format", "gym-anything", "--out", out.toString(),
+                "--include-unapproved");
+        assertThat(export.code()).isEqualTo(2);
+        assertThat(export.err()).contains("envforge: ").contains(lost.sha()).contains("tasks/iris_scatter_plot/setup_task.sh")
+                .contains("missing").doesNotContain("\tat ");
+        assertThat(out.resolve("gnu_octave_env")).doesNotExist();
+
+        Result check = run("store", "check");
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains("missing " + lost.sha())
+                .contains("task gnu_octave_env@0.1/iris_scatter_plot file setup_task.sh");
+        // A re-import puts the file back; the export then works in the same folder.
+        assertThat(run("env", "import", source.toString()).code()).isZero();
+        assertThat(run("store", "check").code()).isZero();
+        Result retry = run("env", "export", "gnu_octave_env@0.1", "--format", "gym-anything", "--out", out.toString(),
+                "--include-unapproved");
+        assertThat(retry.code()).as(retry.err()).isZero();
+        assertThat(out.resolve("gnu_octave_env/tasks/iris_scatter_plot/setup_task.sh"))
+                .hasSameBinaryContentAs(source.resolve("tasks/iris_scatter_plot/setup_task.sh"));
+    }
+
+    @Test
+    void anAlteredBlobIsCaughtByExportAndStoreCheckAndRepairedByAReimport() throws Exception {
+        Path corpus = org.envforge.spec.Corpus.env("gnu_octave_env");
+        assertThat(run("env", "import", corpus.toString()).code()).isZero();
+        StoredFile altered = taskFile("gnu_octave_env@0.1/iris_scatter_plot", "task.json");
+        byte[] bytes = Files.readAllBytes(altered.blob());
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(altered.blob(), bytes);
+        Path out = dir.resolve("export");
+        Result gym = run("env", "export", "gnu_octave_env@0.1", "--format", "gym-anything", "--out", out.toString(),
+                "--include-unapproved");
+        assertThat(gym.code()).isEqualTo(2);
+        assertThat(gym.err()).contains(altered.sha()).contains("tasks/iris_scatter_plot/task.json").contains("damaged");
+        assertThat(out.resolve("gnu_octave_env")).doesNotExist();
+
+        Result check = run("store", "check");
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains("damaged " + altered.sha()).contains("task gnu_octave_env@0.1/iris_scatter_plot file task.json");
+        assertThat(run("env", "import", corpus.toString()).code()).isZero();
+        assertThat(run("store", "check").code()).isZero();
+        assertThat(altered.blob()).hasSameBinaryContentAs(corpus.resolve("tasks/iris_scatter_plot/task.json"));
+    }
+
+    @Test
+    void aTrajectoryExportSaysWhichScreenshotsAreMissing() throws Exception {
+        String lost;
+        try (Store s = Store.open(dir.resolve("data"))) {
+            Trajectories ts = new Trajectories(s);
+            long id = ts.create("template:xterm/total_employment/4", "Total the employment column.", "oracle", "envforge", "test",
+                    TrajectoryStatus.RECORDING);
+            Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+            List<String> shots = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int[] px = new int[16 * 16];
+                Arrays.fill(px, 0x101010 * (i + 1));
+                shots.add(s.blobs().put(PngEncoder.encode(px, 16, 16)));
+            }
+            for (int i = 0; i < 3; i++) {
+                Action a = Action.Click.left(10 * i, 10);
+                ts.addStep(id, new Step(i, t0.plusSeconds(i), 10, List.of(a), ActionText.of(a), null, "step " + i, shots.get(i),
+                        i == 2 ? shots.get(3) : null, null, i == 2, null));
+            }
+            ts.finish(id, TrajectoryStatus.COMPLETE, true, true, "checker: ok");
+            lost = shots.get(1);
+            Files.delete(s.blobs().path(lost));
+        }
+        Result export = run("traj", "export", "1", "--format", "osworld", "--out", dir.resolve("t").toString());
+        assertThat(export.out() + export.err()).contains("step 1 screenshot").contains(lost).contains("missing");
+        assertThat(export.code()).isEqualTo(1);
+        assertThat(dir.resolve("t/traj.jsonl")).exists();
+        assertThat(run("traj", "verdict", "1", "good").code()).isZero();
+        Result training = run("traj", "training", "--out", dir.resolve("train").toString());
+        assertThat(training.out()).contains("left out: trajectory 1 step 1 screenshot (blob " + lost + ") is missing");
+        assertThat(training.code()).isEqualTo(1);
+        Result check = run("store", "check");
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains("missing " + lost).contains("trajectory 1 step 1 screenshot");
     }
 }

@@ -190,12 +190,12 @@ public final class GymAnythingEpisodes {
 
     // Writing ------------------------------------------------------------------------------------
 
-    /** Writes a trajectory as a Gym-Anything episode folder; returns how many screenshots were written. */
-    public static int write(Trajectory t, List<Step> steps, BlobStore blobs, Path folder) throws IOException {
+    /** Writes a trajectory as a Gym-Anything episode folder; returns the screenshots written and those left out. */
+    public static Screenshots write(Trajectory t, List<Step> steps, BlobStore blobs, Path folder) throws IOException {
         Files.createDirectories(folder);
         EnvforgeNotes.write(t, folder);
         String[] envTask = envTask(t.taskRef());
-        int shots = 0;
+        Screenshots shots = new Screenshots(blobs);
         try (Writer w = Files.newBufferedWriter(folder.resolve("traj.jsonl"), StandardCharsets.UTF_8)) {
             ObjectNode reset = MAPPER.createObjectNode();
             reset.put("event", "reset");
@@ -207,7 +207,7 @@ public final class GymAnythingEpisodes {
             reset.put("agent", t.agent());
             line(w, reset);
             if (!steps.isEmpty()) {
-                shots += OsworldTrajectories.copy(blobs, steps.get(0).screenshot(), folder.resolve(INITIAL));
+                shots.copy(steps.get(0).screenshot(), folder.resolve(INITIAL), Screenshots.step(steps.get(0).index()));
             }
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
@@ -220,11 +220,11 @@ public final class GymAnythingEpisodes {
                     o.put("response", s.response());
                 }
                 line(w, o);
-                String after = i + 1 < steps.size() ? steps.get(i + 1).screenshot() : s.afterShot();
-                shots += OsworldTrajectories.copy(blobs, after, folder.resolve(String.format(Locale.ROOT, "frame_%05d.png", i)));
+                shots.copyAfter(steps, i, folder.resolve(String.format(Locale.ROOT, "frame_%05d.png", i)));
             }
             if (!steps.isEmpty()) {
-                shots += OsworldTrajectories.copy(blobs, steps.get(steps.size() - 1).afterShot(), folder.resolve("final.png"));
+                Step last = steps.get(steps.size() - 1);
+                shots.copy(last.afterShot(), folder.resolve("final.png"), Screenshots.after(last.index()));
             }
             ObjectNode fin = MAPPER.createObjectNode();
             fin.put("event", "finalize");

@@ -164,19 +164,19 @@ public final class OsworldTrajectories {
 
     // Writing ------------------------------------------------------------------------------------
 
-    /** Writes a trajectory as an OSWorld result folder; returns how many screenshots were written. */
-    public static int write(Trajectory t, List<Step> steps, BlobStore blobs, Path folder) throws IOException {
+    /** Writes a trajectory as an OSWorld result folder; returns the screenshots written and those left out. */
+    public static Screenshots write(Trajectory t, List<Step> steps, BlobStore blobs, Path folder) throws IOException {
         Files.createDirectories(folder);
         EnvforgeNotes.write(t, folder);
-        int shots = 0;
+        Screenshots shots = new Screenshots(blobs);
         try (Writer w = Files.newBufferedWriter(folder.resolve("traj.jsonl"), StandardCharsets.UTF_8)) {
-            if (!steps.isEmpty() && steps.get(0).screenshot() != null) {
-                shots += copy(blobs, steps.get(0).screenshot(), folder.resolve("step_0_" + ts(steps.get(0).at()) + ".png"));
+            if (!steps.isEmpty()) {
+                shots.copy(steps.get(0).screenshot(), folder.resolve("step_0_" + ts(steps.get(0).at()) + ".png"),
+                        Screenshots.step(steps.get(0).index()));
             }
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
                 String ts = ts(s.at());
-                String after = i + 1 < steps.size() ? steps.get(i + 1).screenshot() : s.afterShot();
                 String file = "step_" + (i + 1) + "_" + ts + ".png";
                 ObjectNode o = MAPPER.createObjectNode();
                 o.put("step_num", i + 1);
@@ -189,8 +189,7 @@ public final class OsworldTrajectories {
                 if (s.error() != null) {
                     info.put("error", s.error());
                 }
-                if (after != null && copy(blobs, after, folder.resolve(file)) == 1) {
-                    shots++;
+                if (shots.copyAfter(steps, i, folder.resolve(file))) {
                     o.put("screenshot_file", file);
                 }
                 w.write(MAPPER.writeValueAsString(o));
@@ -215,14 +214,5 @@ public final class OsworldTrajectories {
 
     static String ts(Instant at) {
         return TS.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-    }
-
-    /** Copies a blob to a file; 1 when written, 0 when the blob is missing. */
-    static int copy(BlobStore blobs, String sha, Path to) throws IOException {
-        if (sha == null || !blobs.contains(sha)) {
-            return 0;
-        }
-        Files.copy(blobs.path(sha), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return 1;
     }
 }

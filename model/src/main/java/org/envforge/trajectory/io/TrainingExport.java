@@ -55,8 +55,16 @@ public final class TrainingExport {
         }
     }
 
-    /** What was written. */
-    public record Report(int trajectories, int samples, int images, int skippedSteps, Path file) {
+    /**
+     * What was written.
+     *
+     * @param missingScreenshots the steps left out because their screenshot is missing or damaged
+     */
+    public record Report(int trajectories, int samples, int images, int skippedSteps, Path file, List<String> missingScreenshots) {
+
+        public Report {
+            missingScreenshots = List.copyOf(missingScreenshots);
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -69,6 +77,7 @@ public final class TrainingExport {
         Files.createDirectories(out.resolve("images"));
         Path file = out.resolve("train.jsonl");
         Set<String> images = new HashSet<>();
+        Screenshots shots = new Screenshots(blobs);
         int samples = 0;
         int skipped = 0;
         ArrayNode listed = MAPPER.createArrayNode();
@@ -82,16 +91,18 @@ public final class TrainingExport {
                     StepAnnotation a = notes.get(s.index());
                     Set<String> tags = a == null ? Set.of() : a.tags();
                     boolean mistake = tags.stream().anyMatch(options.skipTags()::contains);
-                    if (mistake || s.actions().isEmpty() || s.error() != null || s.screenshot() == null
-                            || !blobs.contains(s.screenshot())) {
+                    if (mistake || s.actions().isEmpty() || s.error() != null || s.screenshot() == null) {
                         skipped++;
                         continue;
                     }
                     String image = "images/" + s.screenshot() + ".png";
-                    if (images.add(s.screenshot())) {
-                        // A stored name becomes a path: contains() took only a hash, and inside() makes sure.
-                        Files.copy(blobs.path(s.screenshot()), SafeNames.inside(out, image, "the screenshot"),
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    if (!images.contains(s.screenshot())) {
+                        if (!shots.copy(s.screenshot(), SafeNames.inside(out, image, "the screenshot"),
+                                "trajectory " + t.id() + " " + Screenshots.step(s.index()))) {
+                            skipped++;
+                            continue;
+                        }
+                        images.add(s.screenshot());
                     }
                     w.write(MAPPER.writeValueAsString(sample(t, ss, i, image, a, options.history())));
                     w.write('\n');
@@ -116,7 +127,7 @@ public final class TrainingExport {
         manifest.set("trajectories", listed);
         Files.writeString(out.resolve("manifest.json"), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest),
                 StandardCharsets.UTF_8);
-        return new Report(trajectories.size(), samples, images.size(), skipped, file);
+        return new Report(trajectories.size(), samples, images.size(), skipped, file, shots.missing());
     }
 
     private static ObjectNode sample(Trajectory t, List<Step> ss, int i, String image, StepAnnotation a, int history) {
