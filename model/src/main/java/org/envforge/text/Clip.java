@@ -33,6 +33,13 @@ public final class Clip {
         return s == null ? null : bound(sanitize(s, false), max);
     }
 
+    /** A throwable as a reason: its message (an Error's after its kind), else its kind; clipped to {@link #REASON}. */
+    public static String reason(Throwable t) {
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? null : t.getMessage();
+        String kind = t.getClass().getSimpleName();
+        return text(m == null ? kind : t instanceof Error ? kind + ": " + m : m, REASON);
+    }
+
     /** As {@link #text(String, int)} on one line: runs of white space (line breaks and tabs too) become one space. */
     public static String line(String s, int max) {
         return s == null ? null : bound(sanitize(s, true).strip(), max);

@@ -57,4 +57,14 @@ class ClipTest {
         assertThat(s).doesNotContain("\n").doesNotContain("\t").startsWith("Check failed: export script failed y")
                 .endsWith("y boom at the end").contains("bytes]").hasSizeLessThanOrEqualTo(Clip.LINE);
     }
+
+    @Test
+    void aThrowableAsAReasonNamesAnErrorsKind() {
+        assertThat(Clip.reason(new OutOfMemoryError("Java heap space"))).isEqualTo("OutOfMemoryError: Java heap space");
+        assertThat(Clip.reason(new StackOverflowError())).isEqualTo("StackOverflowError");
+        assertThat(Clip.reason(new IllegalStateException("no display :99"))).isEqualTo("no display :99");
+        assertThat(Clip.reason(new IllegalStateException(" "))).isEqualTo("IllegalStateException");
+        assertThat(Clip.reason(new IllegalStateException("\u001b[31m" + "e".repeat(10_000)))).hasSizeLessThanOrEqualTo(Clip.REASON)
+                .doesNotContain("\u001b");
+    }
 }

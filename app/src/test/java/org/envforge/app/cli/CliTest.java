@@ -8,8 +8,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.envforge.app.wiring.Engine;
+import org.envforge.engine.EngineJson;
+import org.envforge.engine.JobSpec;
+import org.envforge.store.Jobs;
+import org.envforge.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,5 +166,19 @@ class CliTest {
         assertThat(traj.err()).contains("--trajectory must be ID or ID:STEP");
         Result ok = run("gui", "--page", "trajectories", "--trajectory", "7:12", "--theme", "dark");
         assertThat(ok.err()).contains("gui would open");
+    }
+
+    @Test
+    void aJobWhoseCreatorCannotStartOnResumeFailsAndExitsNonZero() {
+        // A job stored with a creator this EnvForge does not have (as when the LLM settings went away before a resume).
+        try (Store s = Store.open(dir.resolve("data"))) {
+            new Jobs(s).create(EngineJson.write(new JobSpec(null, List.of("xterm"), 2, 1, 1, "gone", "rules", 1, 0, 1)), List.of(
+                    new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", "pending", 0, null),
+                    new Jobs.ItemRow(0, 1, "xterm", "xterm", "xterm_j{job}_e2", "pending", 0, null)));
+        }
+        Result r = run("jobs", "resume", "1", "--quiet");
+        assertThat(r.code()).as(r.out() + r.err()).isNotZero();
+        assertThat(r.out()).contains("Job 1 failed: 0 passed, 0 failed, 2 errors of 2 environments.").contains("no creator \"gone\"");
+        assertThat(run("jobs").out()).contains("failed");
     }
 }
