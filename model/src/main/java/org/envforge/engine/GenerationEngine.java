@@ -267,8 +267,10 @@ public final class GenerationEngine {
             } catch (ExecutionException e) {
                 run.fail("a worker stopped: " + Clip.reason(e.getCause()));
             } catch (InterruptedException e) {
+                // Interrupted while waiting: a cancel (the workers stop after the rounds in flight; the job can be resumed).
                 Thread.currentThread().interrupt();
-                run.fail("interrupted while the workers ran");
+                run.stop.set(true);
+                break;
             }
         }
         pool.shutdown();
