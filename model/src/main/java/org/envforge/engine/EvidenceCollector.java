@@ -1,5 +1,6 @@
 package org.envforge.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ import org.envforge.verify.TaskHarness;
 /**
  * Runs a task in a session and records what happened: the start screen (with OCR of the app
  * window), the windows, the probes and the checker before and after the oracle, and failures.
- * Never throws for a task's own faults: they become evidence.
+ * Never throws for a task's own faults: they become evidence (clipped, see {@link TaskEvidence};
+ * a failed setup script's whole output goes to the blob store).
  */
 public final class EvidenceCollector {
 
@@ -57,8 +59,11 @@ public final class EvidenceCollector {
             harness.prepare(s, task);
         } catch (RuntimeException e) {
             String shot = safeShot(s, task.name(), "start", listener);
+            // The reason is clipped; the setup script's whole output stays in the blob store.
+            String output = e instanceof TaskHarness.SetupFailed f && !f.output().isEmpty()
+                    ? blobs.put(f.output().getBytes(StandardCharsets.UTF_8)) : null;
             return new TaskEvidence(task.name(), e.getMessage() == null ? e.toString() : e.getMessage(), shot, null,
-                    safeWindows(s), null, List.of(), List.of(), null, null, "", null, ms(t0));
+                    safeWindows(s), null, List.of(), List.of(), null, null, "", null, ms(t0), output);
         }
         List<WindowInfo> windows = safeWindows(s);
         WindowInfo app = appWindow(windows, task.windowTitle());
@@ -88,7 +93,7 @@ public final class EvidenceCollector {
         List<TaskEvidence.ProbeReading> after = read(s, plugin, task.checker());
         String endShot = safeShot(s, task.name(), "end", listener);
         return new TaskEvidence(task.name(), null, startShot, endShot, windows, app, before, after, atStart, atEnd, text, oracleError,
-                ms(t0));
+                ms(t0), null);
     }
 
     /** The window matching the task's title pattern, else the largest window, else null. */

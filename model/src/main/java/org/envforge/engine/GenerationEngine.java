@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.envforge.agent.AuditInput;
@@ -34,6 +36,7 @@ import org.envforge.store.CurationSets;
 import org.envforge.store.Environments;
 import org.envforge.store.Jobs;
 import org.envforge.store.Store;
+import org.envforge.text.Clip;
 
 /**
  * Runs generation jobs: for each environment, create, gather evidence in a real sandbox, audit,
@@ -134,9 +137,48 @@ public final class GenerationEngine {
         cancelled.computeIfAbsent(job, k -> new AtomicBoolean()).set(true);
     }
 
+    /** One run of a job: its events, and why it failed (the first reason wins), if it did. */
+    private static final class Run {
+        final long job;
+        final JobSpec spec;
+        final Consumer<JobEvent> events;
+        final AtomicBoolean stop;
+        final AtomicReference<String> failure = new AtomicReference<>();
+        /** Whether a session started in this run: until one has, a failing start means the runtime cannot start any. */
+        final AtomicBoolean sessionStarted = new AtomicBoolean();
+
+        Run(long job, JobSpec spec, Consumer<JobEvent> events, AtomicBoolean stop) {
+            this.job = job;
+            this.spec = spec;
+            this.events = events;
+            this.stop = stop;
+        }
+
+        void fail(String reason) {
+            failure.compareAndSet(null, reason);
+        }
+
+        /** Whether workers should take another environment. */
+        boolean going() {
+            return !stop.get() && failure.get() == null;
+        }
+    }
+
+    /** The job cannot go on (its runtime starts no sandbox); the message says why. */
+    private static final class JobFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JobFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /**
      * Runs (or resumes) a job until every environment is done or the job is cancelled. Blocks;
-     * events arrive from worker threads.
+     * events arrive from worker threads. Every environment ends passed, failed or error with a
+     * reason, except those a cancel leaves for a resume. A job whose agents or runtime cannot start
+     * (the first sandbox of the run fails to start) ends at once as failed, and so does one whose
+     * worker died; its environments not yet made end in error with the reason.
      */
     public JobInfo run(long jobId, Consumer<JobEvent> events) {
         Jobs jobs = jobs();
@@ -146,36 +188,100 @@ public final class GenerationEngine {
         stop.set(false);
         jobs.setJobStatus(jobId, "running", row.message());
         List<Jobs.ItemRow> items = jobs.items(jobId);
+        // Not finished, or finished but its environment is missing or half stored (stored again from its last round).
         List<Jobs.ItemRow> todo = items.stream().filter(i -> !finished(i.status()) || !storedWhole(spec, i)).toList();
         events.accept(new JobEvent.Started(jobId, items.size(), items.size() - todo.size()));
+        Run run = new Run(jobId, spec, events, stop);
+        String cannot = cannotStart(spec);
+        if (cannot != null) {
+            run.fail(cannot);
+        } else {
+            work(run, todo);
+        }
+        String failure = run.failure.get();
+        if (failure == null && !stop.get() && jobs.items(jobId).stream().anyMatch(i -> !finished(i.status()))) {
+            failure = "the job ended before every environment was made"; // never expected: a safety net
+        }
+        if (failure != null) {
+            for (Jobs.ItemRow i : jobs.items(jobId)) {
+                if (!finished(i.status())) {
+                    jobs.setItemStatus(jobId, i.index(), "error", failure);
+                    events.accept(new JobEvent.ItemDone(jobId, i.index(), i.envName(), "error"));
+                }
+            }
+        }
+        String status = failure != null ? "failed" : stop.get() ? "cancelled" : "done";
+        jobs.setJobStatus(jobId, status, failure != null ? failure : row.message());
+        JobInfo info = job(jobId).orElseThrow();
+        events.accept(new JobEvent.Done(jobId, status, info.count("passed"), info.count("failed"), info.count("error")));
+        return info;
+    }
+
+    /** Why the job's agents or runtime cannot start, or null when they can. */
+    private String cannotStart(JobSpec spec) {
+        try {
+            agents.creator(spec.creator());
+            agents.auditor(spec.auditor());
+        } catch (RuntimeException | Error e) {
+            return "the agents cannot start: " + Clip.reason(e);
+        }
+        try {
+            SandboxRuntime rt = runtime.get();
+            List<String> missing = rt.missing();
+            if (!missing.isEmpty()) {
+                return "the " + rt.id() + " runtime cannot start sandboxes: " + String.join("; ", missing);
+            }
+        } catch (RuntimeException | Error e) {
+            return "the sandbox runtime cannot start: " + Clip.reason(e);
+        }
+        return null;
+    }
+
+    /** Makes the environments with the job's workers; returns when they are done, the job is cancelled or it failed. */
+    private void work(Run run, List<Jobs.ItemRow> todo) {
         LinkedBlockingQueue<Jobs.ItemRow> queue = new LinkedBlockingQueue<>(todo);
-        ExecutorService pool = Executors.newFixedThreadPool(spec.workers(), r -> {
-            Thread t = new Thread(r, "envforge-job-" + jobId);
+        ExecutorService pool = Executors.newFixedThreadPool(run.spec.workers(), r -> {
+            Thread t = new Thread(r, "envforge-job-" + run.job);
             t.setDaemon(true);
             return t;
         });
         List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < spec.workers(); w++) {
+        for (int w = 0; w < run.spec.workers(); w++) {
             futures.add(pool.submit(() -> {
                 Jobs.ItemRow item;
-                while (!stop.get() && (item = queue.poll()) != null) {
-                    runItem(spec, item, events, stop);
+                while (run.going() && (item = queue.poll()) != null) {
+                    try {
+                        runItem(run, item);
+                    } catch (JobFailure f) {
+                        run.fail(f.getMessage());
+                    } catch (Throwable t) {
+                        // An Error too ends this environment, not the job; should recording it fail, the worker dies.
+                        itemError(run, item, "environment failed: " + Clip.reason(t));
+                    }
                 }
+                return null;
             }));
         }
         for (Future<?> f : futures) {
             try {
                 f.get();
-            } catch (Exception e) {
-                // runItem records its own failures; nothing else can fail here
+            } catch (ExecutionException e) {
+                run.fail("a worker stopped: " + Clip.reason(e.getCause()));
+            } catch (InterruptedException e) {
+                // Interrupted while waiting: a cancel (the workers stop after the rounds in flight; the job can be resumed).
+                Thread.currentThread().interrupt();
+                run.stop.set(true);
+                break;
             }
         }
         pool.shutdown();
-        JobInfo info = job(jobId).orElseThrow();
-        String status = stop.get() ? "cancelled" : "done";
-        jobs.setJobStatus(jobId, status, row.message());
-        events.accept(new JobEvent.Done(jobId, status, info.count("passed"), info.count("failed"), info.count("error")));
-        return job(jobId).orElseThrow();
+    }
+
+    private void itemError(Run run, Jobs.ItemRow item, String reason) {
+        String why = Clip.text(reason, Clip.REASON);
+        jobs().setItemStatus(run.job, item.index(), "error", why);
+        run.events.accept(new JobEvent.Message(run.job, item.index(), "engine", why));
+        run.events.accept(new JobEvent.ItemDone(run.job, item.index(), item.envName(), "error"));
     }
 
     private static boolean finished(String status) {
@@ -196,14 +302,16 @@ public final class GenerationEngine {
         return DraftSpecs.storedWhole(new Environments(store.get()), last.creation().environment(), last.audit());
     }
 
-    private void runItem(JobSpec spec, Jobs.ItemRow item, Consumer<JobEvent> events, AtomicBoolean stop) {
+    private void runItem(Run run, Jobs.ItemRow item) {
+        JobSpec spec = run.spec;
+        Consumer<JobEvent> events = run.events;
+        AtomicBoolean stop = run.stop;
         Jobs jobs = jobs();
         long job = item.job();
         int idx = item.index();
         SoftwarePlugin plugin = plugins.byId(item.plugin()).orElse(null);
         if (plugin == null) {
-            jobs.setItemStatus(job, idx, "error", "plugin " + item.plugin() + " is not installed");
-            events.accept(new JobEvent.ItemDone(job, idx, item.envName(), "error"));
+            itemError(run, item, "plugin " + item.plugin() + " is not installed");
             return;
         }
         events.accept(new JobEvent.ItemStarted(job, idx, item.envName(), plugin.id()));
@@ -215,14 +323,10 @@ public final class GenerationEngine {
         List<RoundRecord> done = JobStore.rounds(jobs, job, idx);
         RoundRecord last = done.isEmpty() ? null : done.get(done.size() - 1);
         if (last != null && (last.passed() || last.round() >= spec.rounds())) {
-            try {
-                finish(spec, item, plugin, last, events);
-            } catch (RuntimeException e) {
-                failed(jobs, item, e, events);
-            }
+            finish(spec, item, plugin, last, events); // a failure ends the item in error (the worker's catch)
             return;
         }
-        try (Session session = runtime.get().start(SessionRequest.defaults(item.envName()).forJob(job))) {
+        try (Session session = startSession(run, item)) {
             Creation creation = null;
             int round = last == null ? 1 : last.round() + 1;
             while (round <= spec.rounds() && !stop.get()) {
@@ -249,7 +353,7 @@ public final class GenerationEngine {
                     rec = new RoundRecord(job, idx, round, creator.id(), auditor.id(), creation, evidence, audit, audit.passed(), null,
                             started, Instant.now());
                 } catch (RuntimeException e) {
-                    String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                    String why = Clip.reason(e);
                     events.accept(new JobEvent.Message(job, idx, "engine", "round " + round + " failed: " + why));
                     rec = new RoundRecord(job, idx, round, creator.id(), auditor.id(), creation, List.of(), null, false, why, started,
                             Instant.now());
@@ -262,20 +366,26 @@ public final class GenerationEngine {
                 }
                 round++;
             }
-            if (stop.get() && !last.passed() && last.round() < spec.rounds()) {
+            if (stop.get() && (last == null || !last.passed() && last.round() < spec.rounds())) {
                 return; // cancelled: the item stays running and resumes later
             }
             finish(spec, item, plugin, last, events);
-        } catch (RuntimeException e) {
-            failed(jobs, item, e, events);
         }
     }
 
-    /** Closes an item as an error; a resume stores its environment if its rounds were done. */
-    private static void failed(Jobs jobs, Jobs.ItemRow item, RuntimeException e, Consumer<JobEvent> events) {
-        jobs.setItemStatus(item.job(), item.index(), "error", e.getMessage() == null ? e.toString() : e.getMessage());
-        events.accept(new JobEvent.Message(item.job(), item.index(), "engine", "environment failed: " + e.getMessage()));
-        events.accept(new JobEvent.ItemDone(item.job(), item.index(), item.envName(), "error"));
+    /** A session for the item; the first of the run failing to start fails the job ({@link JobFailure}). */
+    private Session startSession(Run run, Jobs.ItemRow item) {
+        SandboxRuntime rt = runtime.get();
+        try {
+            Session s = rt.start(SessionRequest.defaults(item.envName()).forJob(run.job));
+            run.sessionStarted.set(true);
+            return s;
+        } catch (RuntimeException e) {
+            if (run.sessionStarted.get()) {
+                throw e;
+            }
+            throw new JobFailure("the " + rt.id() + " runtime cannot start a sandbox: " + Clip.reason(e), e);
+        }
     }
 
     private List<TaskEvidence> evidence(Session s, SoftwarePlugin plugin, Creation creation, long job, int idx,

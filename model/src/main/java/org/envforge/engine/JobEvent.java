@@ -1,8 +1,12 @@
 package org.envforge.engine;
 
 import org.envforge.agent.ItemVerdict;
+import org.envforge.text.Clip;
 
-/** Immutable events of a generation job, for the live view and the CLI's progress bar. */
+/**
+ * Immutable events of a generation job, for the live view and the CLI's progress bar. Their texts
+ * are clipped to {@link Clip#REASON}.
+ */
 public sealed interface JobEvent {
 
     long job();
@@ -21,6 +25,10 @@ public sealed interface JobEvent {
 
     /** A message from the creator, the auditor or the engine. */
     record Message(long job, int index, String from, String text) implements JobEvent {
+
+        public Message {
+            text = Clip.text(text, Clip.REASON);
+        }
     }
 
     /** A screenshot was stored. */
@@ -37,6 +45,10 @@ public sealed interface JobEvent {
 
     /** A round ended. */
     record RoundDone(long job, int index, int round, boolean passed, String error) implements JobEvent {
+
+        public RoundDone {
+            error = Clip.text(error, Clip.REASON);
+        }
     }
 
     /** An environment is done: passed, failed (audit failed in its last round) or error. */

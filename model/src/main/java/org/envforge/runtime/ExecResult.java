@@ -1,5 +1,7 @@
 package org.envforge.runtime;
 
+import org.envforge.text.Clip;
+
 /**
  * What a command run in a sandbox did.
  *
@@ -12,11 +14,11 @@ public record ExecResult(int exitCode, String stdout, String stderr, boolean tim
         return exitCode == 0 && !timedOut;
     }
 
-    /** Throws a SandboxException naming the command when it failed. */
+    /** Throws a SandboxException naming the command when it failed (with its error output, clipped to a reason's size). */
     public ExecResult orThrow(String what) {
         if (!ok()) {
             throw new SandboxException(what + (timedOut ? " timed out" : " failed with exit code " + exitCode)
-                    + (stderr.isBlank() ? "" : ": " + stderr.strip()));
+                    + (stderr.isBlank() ? "" : ": " + Clip.text(stderr.strip(), Clip.REASON)));
         }
         return this;
     }

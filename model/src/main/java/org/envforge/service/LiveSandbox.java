@@ -12,6 +12,7 @@ import org.envforge.runtime.Session;
 import org.envforge.runtime.WindowInfo;
 import org.envforge.spec.Checker;
 import org.envforge.store.Store;
+import org.envforge.text.Clip;
 import org.envforge.verify.CheckResult;
 import org.envforge.verify.TaskHarness;
 
@@ -93,8 +94,12 @@ public final class LiveSandbox implements AutoCloseable {
         return out;
     }
 
-    /** One probe's current value. */
+    /** One probe's current value, clipped to {@link Clip#REASON} (a probe may read a file of megabytes). */
     public record ProbeReading(String probe, String args, String value) {
+
+        public ProbeReading {
+            value = Clip.text(value, Clip.REASON);
+        }
     }
 
     public synchronized CheckResult check() {

@@ -7,6 +7,7 @@ import org.envforge.plugin.TaskDraft;
 import org.envforge.runtime.ExecResult;
 import org.envforge.runtime.SandboxException;
 import org.envforge.runtime.Session;
+import org.envforge.text.Clip;
 
 /** Puts a task's start state into a session, plays its oracle and runs its checker. */
 public final class TaskHarness {
@@ -17,7 +18,29 @@ public final class TaskHarness {
         this.plugin = plugin;
     }
 
-    /** Resets the session, writes the start files, runs the setup script and starts the app (until its window shows). */
+    /**
+     * A setup script failed: the message holds its error output clipped to a reason's size, and
+     * {@link #output()} the whole of it.
+     */
+    public static final class SetupFailed extends SandboxException {
+        private static final long serialVersionUID = 1L;
+        private final transient String output;
+
+        SetupFailed(String message, String output) {
+            super(message);
+            this.output = output;
+        }
+
+        /** Everything the script wrote to its error output. */
+        public String output() {
+            return output;
+        }
+    }
+
+    /**
+     * Resets the session, writes the start files, runs the setup script and starts the app (until
+     * its window shows). A failed setup script throws {@link SetupFailed}.
+     */
     public void prepare(Session session, TaskDraft task) {
         session.reset();
         for (Map.Entry<String, byte[]> f : task.files().entrySet()) {
@@ -26,8 +49,9 @@ public final class TaskHarness {
         if (task.setup() != null && !task.setup().isBlank()) {
             ExecResult r = session.exec(java.util.List.of("bash", "-euo", "pipefail", "-c", task.setup()));
             if (!r.ok()) {
-                throw new SandboxException(task.name() + ": the setup script " + (r.timedOut() ? "timed out" : "failed (exit "
-                        + r.exitCode() + ")") + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
+                throw new SetupFailed(task.name() + ": the setup script " + (r.timedOut() ? "timed out" : "failed (exit "
+                        + r.exitCode() + ")") + (r.stderr().isBlank() ? "" : ": " + Clip.text(r.stderr().strip(), Clip.REASON)),
+                        r.stderr());
             }
         }
         plugin.start(session, task);

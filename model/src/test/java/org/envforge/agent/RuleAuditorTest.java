@@ -31,7 +31,7 @@ class RuleAuditorTest {
         WindowInfo w = new WindowInfo("0x1", "Stub", "xterm", 0, 0, 600, 400);
         return new TaskEvidence(t.name(), null, "a".repeat(64), "b".repeat(64), window ? List.of(w) : List.of(), window ? w : null,
                 List.of(), List.of(new TaskEvidence.ProbeReading("file_text", "{}", endPasses ? t.checker().conditions().get(0)
-                        .expected().asText() : "")), result(t, startPasses), result(t, endPasses), ocr, null, 10);
+                        .expected().asText() : "")), result(t, startPasses), result(t, endPasses), ocr, null, 10, null);
     }
 
     private TaskAudit audit(TaskDraft t, TaskEvidence e) {
@@ -77,7 +77,7 @@ class RuleAuditorTest {
     @Test
     void aFailedSetupFailsReadinessAndOracle() {
         TaskEvidence e = new TaskEvidence(clean.name(), "the setup script failed (exit 1)", null, null, List.of(), null, List.of(),
-                List.of(), null, null, "", null, 5);
+                List.of(), null, null, "", null, 5, null);
         TaskAudit a = audit(clean, e);
         assertThat(verdict(a, "setup_runs")).isEqualTo(Verdict.FAIL);
         assertThat(verdict(a, "oracle_solves")).isEqualTo(Verdict.FAIL);

@@ -155,27 +155,45 @@ class RecorderTest {
         assertThat(t.verification()).contains("said done").contains("0 of 1");
     }
 
-    @Test
-    void anAgentThatFailsEndsTheRunWithTheStepsSoFar() {
-        ComputerUseAgent broken = new ComputerUseAgent() {
+    /** An agent that waits for its first {@code steps} steps, then fails as {@code failure} does. */
+    private static ComputerUseAgent failingAfter(int steps, Runnable failure) {
+        return new ComputerUseAgent() {
             @Override
             public String id() {
-                return "broken";
+                return "failing";
             }
 
             @Override
             public Decision next(Observation o) {
-                if (o.step() < 2) {
+                if (o.step() < steps) {
                     return new Decision(new Action.Wait(50), "waiting");
                 }
-                throw new IllegalStateException("model endpoint unreachable");
+                failure.run();
+                throw new AssertionError("the failure did not throw");
             }
         };
-        Trajectory t = record(broken, RecordOptions.defaults());
+    }
+
+    @Test
+    void anAgentThatFailsEndsTheRunWithTheStepsSoFar() {
+        Trajectory t = record(failingAfter(2, () -> {
+            throw new IllegalStateException("model endpoint unreachable");
+        }), RecordOptions.defaults());
         List<Step> steps = ts.steps(t.id());
         assertThat(steps).hasSize(3);
         assertThat(steps.get(2).error()).contains("model endpoint unreachable");
         assertThat(t.saidDone()).isFalse();
         assertThat(t.status()).isEqualTo(TrajectoryStatus.COMPLETE);
+    }
+
+    @Test
+    void anErrorInTheAgentEndsTheRecordingInterruptedWithItsReason() {
+        Trajectory t = record(failingAfter(1, () -> {
+            throw new StackOverflowError();
+        }), RecordOptions.defaults());
+        assertThat(t.status()).isEqualTo(TrajectoryStatus.INTERRUPTED);
+        assertThat(t.verification()).contains("StackOverflowError");
+        assertThat(ts.get(t.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTERRUPTED);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(RecordEvent.Finished.class);
     }
 }

@@ -92,17 +92,23 @@ public final class GenerateCommand extends EngineCommand {
         return info;
     }
 
+    /** Prints a job's outcome; the exit code is 1 when the job failed or any environment ended in error. */
     static int summary(PrintWriter out, JobInfo info) {
-        out.printf(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d errors of %d environments.%n", info.id(), info.status(),
-                info.count("passed"), info.count("failed"), info.count("error"), info.items().size());
+        long open = info.items().stream().filter(i -> !i.finished()).count();
+        out.printf(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d errors%s of %d environments.%n", info.id(), info.status(),
+                info.count("passed"), info.count("failed"), info.count("error"), open == 0 ? "" : ", " + open + " not finished",
+                info.items().size());
         for (JobItem i : info.items()) {
             out.printf("  %-34s %-8s rounds %d  %s%n", i.envName() + "@1", i.status(), i.rounds(), i.message() == null ? "" : i.message());
         }
         if (info.message() != null) {
-            out.println("Note: " + info.message());
+            out.println((info.status().equals("failed") ? "Why: " : "Note: ") + info.message());
+        }
+        if (open > 0 && info.status().equals("cancelled")) {
+            out.println("Resume it with: envforge jobs resume " + info.id());
         }
         out.println("Browse them with: envforge env list --env ENV_ID, or the Environments view; approve with: envforge approve ENV_ID");
         out.flush();
-        return info.count("error") > 0 ? 1 : 0;
+        return info.status().equals("failed") || info.count("error") > 0 ? 1 : 0;
     }
 }

@@ -2,6 +2,7 @@ package org.envforge.app.cli;
 
 import java.util.List;
 import org.envforge.agent.TaskAudit;
+import org.envforge.agent.TaskEvidence;
 import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
@@ -55,6 +56,12 @@ public final class JobsCommand extends EngineCommand {
                 out().printf("    round %d: %s%s%n", r.round(), r.passed() ? "passed" : "failed", r.error() == null ? "" : " - " + r.error());
                 if (r.creation() != null) {
                     r.creation().injected().forEach((task, d) -> out().printf("      injected: %s in %s%n", d.label(), task));
+                }
+                for (TaskEvidence e : r.evidence()) {
+                    if (e.setupOutput() != null) {
+                        // Reasons quote the output clipped; the whole of it stays in the blob store.
+                        out().printf("      %s: whole setup output in %s%n", e.task(), engines.get().store().blobs().path(e.setupOutput()));
+                    }
                 }
                 if (r.audit() != null) {
                     for (TaskAudit a : r.audit().tasks()) {

@@ -15,11 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.envforge.action.Action;
+import org.envforge.agent.TaskEvidence;
 import org.envforge.app.wiring.Engine;
+import org.envforge.engine.EngineJson;
+import org.envforge.engine.JobSpec;
 import org.envforge.runtime.PngEncoder;
 import org.envforge.service.EnvironmentService;
 import org.envforge.spec.SpecFile;
 import org.envforge.spec.StoredTask;
+import org.envforge.store.Jobs;
 import org.envforge.store.Store;
 import org.envforge.store.Trajectories;
 import org.envforge.trajectory.ActionText;
@@ -319,5 +323,38 @@ class CliTest {
         Result check = run("store", "check");
         assertThat(check.code()).isEqualTo(1);
         assertThat(check.out()).contains("missing " + lost).contains("trajectory 1 step 1 screenshot");
+    }
+
+    @Test
+    void aJobWhoseCreatorCannotStartOnResumeFailsAndExitsNonZero() {
+        // A job stored with a creator this EnvForge does not have (as when the LLM settings went away before a resume).
+        try (Store s = Store.open(dir.resolve("data"))) {
+            new Jobs(s).create(EngineJson.write(new JobSpec(null, List.of("xterm"), 2, 1, 1, "gone", "rules", 1, 0, 1)), List.of(
+                    new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", "pending", 0, null),
+                    new Jobs.ItemRow(0, 1, "xterm", "xterm", "xterm_j{job}_e2", "pending", 0, null)));
+        }
+        Result r = run("jobs", "resume", "1", "--quiet");
+        assertThat(r.code()).as(r.out() + r.err()).isNotZero();
+        assertThat(r.out()).contains("Job 1 failed: 0 passed, 0 failed, 2 errors of 2 environments.").contains("no creator \"gone\"");
+        assertThat(run("jobs").out()).contains("failed");
+    }
+
+    @Test
+    void aJobShowsWhereTheWholeOutputOfAFailedSetupIs() {
+        String sha;
+        try (Store s = Store.open(dir.resolve("data"))) {
+            Jobs jobs = new Jobs(s);
+            long id = jobs.create(EngineJson.write(new JobSpec(null, List.of("xterm"), 1, 1, 1, "recipe", "rules", 1, 0, 1)),
+                    List.of(new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", "pending", 0, null)));
+            sha = s.blobs().put(("x".repeat(10_000) + "\nError: no such table: staff\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            TaskEvidence e = new TaskEvidence("total_s1", "total_s1: the setup script failed (exit 1): xxx \u2026 [cut 9,000 bytes]", null,
+                    null, List.of(), null, List.of(), List.of(), null, null, "", null, 5, sha);
+            java.time.Instant now = java.time.Instant.now();
+            jobs.saveRound(new Jobs.RoundRow(id, 0, 1, "recipe", "rules", null, EngineJson.write(List.of(e)), null, false, null, now, now),
+                    List.of());
+        }
+        String out = run("jobs", "1").out();
+        assertThat(out).contains("total_s1: whole setup output in " + dir.resolve("data").resolve("blobs").resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2)));
     }
 }

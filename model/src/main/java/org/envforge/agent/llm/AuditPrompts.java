@@ -9,12 +9,14 @@ import org.envforge.runtime.WindowInfo;
 import org.envforge.spec.Checker;
 import org.envforge.spec.Checklist;
 import org.envforge.spec.PrivilegedInfo;
+import org.envforge.text.Clip;
 import org.envforge.verify.CheckResult;
 
 /**
  * The VLM auditor's prompts: the audit items, the task's artefacts and the evidence of running it,
  * as text (the screenshots go along as images). Built from the audit input alone, so the creator's
- * notes can never be in them.
+ * notes can never be in them. What the sandbox showed (errors, OCR, probe readings, window titles)
+ * is clipped ({@link Clip}), keeping the end of an error where the cause usually is.
  */
 final class AuditPrompts {
 
@@ -46,7 +48,7 @@ final class AuditPrompts {
         checker(sb, t.checker());
         facts(sb, t.privilegedInfo());
         checklist(sb, t.checklist());
-        sb.append("Oracle (Gym-Anything actions): ").append(shorten(GymAnythingActions.toJson(
+        sb.append("Oracle (Gym-Anything actions): ").append(Clip.text(GymAnythingActions.toJson(
                 t.oracle().subList(0, Math.min(MAX_ORACLE, t.oracle().size()))).toString(), 3000))
                 .append(t.oracle().size() > MAX_ORACLE ? " ... (" + t.oracle().size() + " actions in all)" : "").append('\n');
         sb.append("Provenance of the data: ").append(blankAsNone(t.provenance())).append("\n\n");
@@ -98,17 +100,19 @@ final class AuditPrompts {
 
     private static void evidence(StringBuilder sb, TaskEvidence e) {
         sb.append("Evidence from the sandbox run:\n");
-        sb.append("- Setup: ").append(e.setupOk() ? "ran, the app started" : "FAILED: " + shorten(e.setupError(), MAX_TEXT)).append('\n');
+        sb.append("- Setup: ").append(e.setupOk() ? "ran, the app started" : "FAILED: " + Clip.text(e.setupError(), MAX_TEXT))
+                .append('\n');
         sb.append("- Windows at the start: ").append(e.windowsAtStart().isEmpty() ? "none"
                 : String.join("; ", e.windowsAtStart().stream().map(AuditPrompts::window).toList())).append('\n');
         sb.append("- The app's window at the start: ").append(e.startWindow() == null ? "none found" : window(e.startWindow())).append('\n');
         sb.append("- Text read from the start screenshot (OCR): ").append(e.ocrText() == null || e.ocrText().isBlank() ? "(none)"
-                : "\"" + shorten(e.ocrText(), MAX_TEXT) + "\"").append('\n');
+                : "\"" + Clip.text(e.ocrText(), MAX_TEXT) + "\"").append('\n');
         readings(sb, "Probes at the start", e.probesAtStart());
         readings(sb, "Probes after the oracle", e.probesAtEnd());
         sb.append("- Checker at the start: ").append(check(e.atStart())).append('\n');
         sb.append("- Checker after the oracle: ").append(check(e.atEnd())).append('\n');
-        sb.append("- Oracle: ").append(e.oracleError() == null ? "finished" : "FAILED: " + shorten(e.oracleError(), MAX_TEXT)).append('\n');
+        sb.append("- Oracle: ").append(e.oracleError() == null ? "finished" : "FAILED: " + Clip.text(e.oracleError(), MAX_TEXT))
+                .append('\n');
     }
 
     private static void readings(StringBuilder sb, String label, List<TaskEvidence.ProbeReading> list) {
@@ -119,33 +123,28 @@ final class AuditPrompts {
         }
         sb.append('\n');
         list.forEach(r -> sb.append("  - ").append(r.probe()).append(' ').append(r.args() == null ? "" : r.args()).append(" = \"")
-                .append(shorten(r.value(), 400)).append("\"\n"));
+                .append(Clip.text(r.value(), 400)).append("\"\n"));
     }
 
     private static String check(CheckResult r) {
         if (r == null) {
             return "not run";
         }
-        StringBuilder sb = new StringBuilder(r.passed() ? "PASSED" : "FAILED").append(" (").append(r.summary()).append(')');
+        StringBuilder sb = new StringBuilder(r.passed() ? "PASSED" : "FAILED").append(" (").append(Clip.text(r.summary(), MAX_TEXT))
+                .append(')');
         for (CheckResult.ConditionResult c : r.conditions()) {
-            sb.append("\n  - ").append(condition(c.condition())).append(": read \"").append(shorten(c.actual(), 300)).append("\" -> ")
+            sb.append("\n  - ").append(condition(c.condition())).append(": read \"").append(Clip.text(c.actual(), 300)).append("\" -> ")
                     .append(c.passed() ? "holds" : "does not hold");
         }
         return sb.toString();
     }
 
     private static String window(WindowInfo w) {
-        return "\"" + w.title() + "\" (" + w.appClass() + ") at " + w.x() + "," + w.y() + " size " + w.width() + "x" + w.height();
+        return "\"" + Clip.line(w.title(), 200) + "\" (" + Clip.line(w.appClass(), 100) + ") at " + w.x() + "," + w.y() + " size "
+                + w.width() + "x" + w.height();
     }
 
     private static String blankAsNone(String s) {
         return s == null || s.isBlank() ? "(none recorded)" : s;
-    }
-
-    static String shorten(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.envforge.text.Clip;
 
 /**
  * Why one attempt to call the LLM failed, in words, and whether trying again may help.
@@ -93,7 +94,7 @@ record CallFailure(String kind, String detail, boolean retryable, Duration retry
     }
 
     static String firstLine(String s) {
-        String one = s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        String one = s == null ? "" : Clip.line(s, Clip.REASON);
         return one.length() > 300 ? one.substring(0, 299) + "\u2026" : one;
     }
 }

@@ -7,12 +7,14 @@ import org.envforge.action.GymAnythingActions;
 import org.envforge.action.OsworldActions;
 import org.envforge.agent.ComputerUseAgent.Decision;
 import org.envforge.agent.ComputerUseAgent.Observation;
+import org.envforge.text.Clip;
 
 /**
  * The words of the computer-use agent's requests: the system prompt (the screen, the action space
  * with Gym-Anything dicts preferred and OSWorld computer_13 accepted, the reply format), the user
  * message (the task, the recent actions, an auditor's feedback) and the correction after a
- * refused reply.
+ * refused reply. Feedback (which quotes the checker and the screen) and refusal reasons are clipped
+ * ({@link Clip}).
  */
 final class ComputerUsePrompts {
 
@@ -72,7 +74,7 @@ final class ComputerUsePrompts {
         b.append(history(o.history(), historySteps)).append('\n');
         if (o.feedback() != null && !o.feedback().isBlank()) {
             b.append("A reviewer checked the screen after your done and says the task is not complete yet:\n")
-                    .append(o.feedback().strip()).append("\nKeep working on what is missing.\n\n");
+                    .append(Clip.text(o.feedback().strip(), Clip.PROMPT_SECTION)).append("\nKeep working on what is missing.\n\n");
         }
         b.append("This is step ").append(o.step() + 1).append(". ").append(withScreenshot
                 ? "The attached image is the screen now (" + o.width() + " x " + o.height() + " pixels)."
@@ -100,7 +102,7 @@ final class ComputerUsePrompts {
 
     private static String line(Decision d) {
         String action = d.action() == null ? "(no action)" : compact(d.action());
-        String said = d.response() == null ? "" : d.response().strip().replaceAll("\\s+", " ");
+        String said = d.response() == null ? "" : Clip.line(d.response(), Clip.REASON);
         if (said.isEmpty()) {
             return action;
         }
@@ -121,7 +123,7 @@ final class ComputerUsePrompts {
 
     /** What the model is told after a refused reply. */
     static String correction(String reason) {
-        return "Your reply was refused: " + reason + ".\nReply again with one JSON object {\"thought\": \"...\", \"action\": {...}} "
-                + "holding one valid action, changing what is needed to fix this.";
+        return "Your reply was refused: " + Clip.text(reason, Clip.REASON) + ".\nReply again with one JSON object {\"thought\": \"...\", "
+                + "\"action\": {...}} holding one valid action, changing what is needed to fix this.";
     }
 }

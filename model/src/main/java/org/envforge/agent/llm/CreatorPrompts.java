@@ -9,8 +9,13 @@ import org.envforge.plugin.PluginDescriptor;
 import org.envforge.plugin.Probe;
 import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.plugin.TaskDraft;
+import org.envforge.text.Clip;
 
-/** The LLM creator's prompts: the system message with the schema, and the requests to write or fix one task. */
+/**
+ * The LLM creator's prompts: the system message with the schema, and the requests to write or fix
+ * one task. What came from a sandbox (audit reasons quoting its output) and the memory note are
+ * each clipped to {@link Clip#PROMPT_SECTION}; so are the task's files ({@link DraftWriter}).
+ */
 final class CreatorPrompts {
 
     /** What a new task is written from besides the plugin. */
@@ -53,9 +58,9 @@ final class CreatorPrompts {
         StringBuilder sb = new StringBuilder();
         sb.append("An auditor ran this task of the environment \"").append(request.envName())
                 .append("\" in a sandbox and it failed the audit. Its artefacts:\n").append(previous.toPrettyString()).append('\n');
-        sb.append("\nFailed audit items:\n").append(items(failures));
+        sb.append("\nFailed audit items:\n").append(Clip.text(items(failures), Clip.PROMPT_SECTION));
         if (!warnings.isEmpty()) {
-            sb.append("\nItems that only partly passed:\n").append(items(warnings));
+            sb.append("\nItems that only partly passed:\n").append(Clip.text(items(warnings), Clip.PROMPT_SECTION));
         }
         memory(sb, request);
         return sb.append("\nWrite the whole task again, fixed, as one JSON object in the schema; keep what was sound.").toString();
@@ -68,7 +73,8 @@ final class CreatorPrompts {
 
     private static void memory(StringBuilder sb, CreationRequest request) {
         if (request.memoryNote() != null && !request.memoryNote().isBlank()) {
-            sb.append("\nLessons from earlier audits of this app's tasks:\n").append(request.memoryNote().strip()).append('\n');
+            sb.append("\nLessons from earlier audits of this app's tasks:\n").append(Clip.text(request.memoryNote().strip(),
+                    Clip.PROMPT_SECTION)).append('\n');
         }
     }
 

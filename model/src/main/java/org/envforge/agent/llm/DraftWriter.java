@@ -12,13 +12,14 @@ import org.envforge.plugin.TaskDraft;
 import org.envforge.spec.Checker;
 import org.envforge.spec.Checklist;
 import org.envforge.spec.PrivilegedInfo;
+import org.envforge.text.Clip;
 
 /** Writes a task's artefacts in the creator's JSON schema: for the worked example and for fixing. */
 final class DraftWriter {
 
     private final int maxFileLines;
 
-    /** @param maxFileLines longer text files are cut to this many lines, with a marker */
+    /** @param maxFileLines longer text files are cut to this many lines, with a marker; any file to {@link Clip#PROMPT_SECTION} */
     DraftWriter(int maxFileLines) {
         this.maxFileLines = maxFileLines;
     }
@@ -90,9 +91,9 @@ final class DraftWriter {
         }
         String[] lines = text.split("\n", -1);
         if (lines.length <= maxFileLines) {
-            return text;
+            return Clip.text(text, Clip.PROMPT_SECTION);
         }
-        return String.join("\n", java.util.Arrays.copyOf(lines, maxFileLines)) + "\n... (" + (lines.length - maxFileLines)
-                + " more lines not shown)\n";
+        return Clip.text(String.join("\n", java.util.Arrays.copyOf(lines, maxFileLines)), Clip.PROMPT_SECTION) + "\n... ("
+                + (lines.length - maxFileLines) + " more lines not shown)\n";
     }
 }

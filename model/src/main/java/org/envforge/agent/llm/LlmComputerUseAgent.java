@@ -2,6 +2,7 @@ package org.envforge.agent.llm;
 
 import org.envforge.agent.AgentException;
 import org.envforge.agent.ComputerUseAgent;
+import org.envforge.text.Clip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,7 @@ public final class LlmComputerUseAgent implements ComputerUseAgent {
             } catch (ReplyRejected e) {
                 reason = e.getMessage();
             }
-            LOG.info("llm agent, step {}: reply {} of at most {} refused: {}", step + 1, i, maxRefusals, reason);
+            LOG.info("llm agent, step {}: reply {} of at most {} refused: {}", step + 1, i, maxRefusals, Clip.text(reason, Clip.REASON));
             prompt = prompt.corrected(reply, ComputerUsePrompts.correction(reason));
         }
         throw new AgentException("llm agent: the model's reply broke the action schema " + maxRefusals

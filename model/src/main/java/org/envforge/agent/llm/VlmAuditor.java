@@ -15,6 +15,7 @@ import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.spec.Checker;
+import org.envforge.text.Clip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ public final class VlmAuditor implements Auditor {
         try {
             List<ItemVerdict> items = dialogue.ask(LlmPrompt.of(system, user, images), reply -> AuditReplyReader.read(reply, grounds),
                     "audit of " + task.name(), refusals);
-            refusals.forEach(r -> LOG.info("vlm auditor: {}", r));
+            refusals.forEach(r -> LOG.info("vlm auditor: {}", Clip.text(r, Clip.REASON)));
             return new TaskAudit(task.name(), items);
         } catch (AgentException e) {
             throw new AgentException("vlm auditor, " + (e.getMessage().startsWith("audit of ") ? "" : "audit of " + task.name() + ": ")

@@ -154,6 +154,12 @@ public final class KubernetesRuntime implements SandboxRuntime, AutoCloseable {
             try {
                 client.pods().inNamespace(settings.namespace()).resource(pod).create();
             } catch (KubernetesClientException e) {
+                if (interrupted(e)) {
+                    // Cancelled while the API server had not answered yet: the pod may exist, and is deleted below.
+                    Thread.currentThread().interrupt();
+                    throw new SandboxException("interrupted while pod " + name + " in namespace " + settings.namespace()
+                            + " was being created", e);
+                }
                 throw new SandboxException("cannot create pod " + name + " in namespace " + settings.namespace() + ": "
                         + rootMessage(e), e);
             }
@@ -362,6 +368,19 @@ public final class KubernetesRuntime implements SandboxRuntime, AutoCloseable {
         if (closed) {
             throw new SandboxException("the Kubernetes runtime is closed");
         }
+    }
+
+    /** Whether the call failed because its thread was interrupted (the client wraps the interrupt). */
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {

@@ -15,6 +15,7 @@ import org.envforge.runtime.Screenshot;
 import org.envforge.runtime.Session;
 import org.envforge.store.BlobStore;
 import org.envforge.store.Trajectories;
+import org.envforge.text.Clip;
 import org.envforge.trajectory.ActionText;
 import org.envforge.trajectory.Step;
 import org.envforge.trajectory.Trajectory;
@@ -84,7 +85,7 @@ public final class Recorder {
                             history, feedback));
                 } catch (RuntimeException e) {
                     last = new Step(index, at, ms(t0), List.of(), "(no action)", null, null, sha, null, null, false,
-                            "the agent failed: " + message(e));
+                            "the agent failed: " + Clip.reason(e));
                     write(id, last, events);
                     index++;
                     break;
@@ -98,7 +99,7 @@ public final class Recorder {
                     try {
                         s.act(a);
                     } catch (RuntimeException e) {
-                        error = message(e);
+                        error = Clip.reason(e);
                     }
                 }
                 last = new Step(index, at, ms(t0), List.of(a), ActionText.of(a), null, d.response(), sha, null, null, done, error);
@@ -132,8 +133,9 @@ public final class Recorder {
             String verification = (ended ? saidDone ? "the agent said done" : "the agent stopped" : "stopped after " + index
                     + " steps (the limit)") + "; checker: " + check.summary();
             trajectories.finish(id, TrajectoryStatus.COMPLETE, saidDone, check.passed(), verification);
-        } catch (RuntimeException e) {
-            trajectories.finish(id, TrajectoryStatus.INTERRUPTED, saidDone, null, "the recording failed: " + message(e));
+        } catch (RuntimeException | Error e) {
+            // An Error too (an agent overflowing its stack, say) ends the recording, with its reason: never left RECORDING.
+            trajectories.finish(id, TrajectoryStatus.INTERRUPTED, saidDone, null, "the recording failed: " + Clip.reason(e));
         }
         Trajectory result = trajectories.get(id).orElseThrow();
         events.accept(new RecordEvent.Finished(id, result));
@@ -166,12 +168,8 @@ public final class Recorder {
             return new CheckResult(false, List.of());
         } catch (RuntimeException e) {
             return new CheckResult(false, List.of(new CheckResult.ConditionResult(null, "", false,
-                    "the checker could not run: " + message(e))));
+                    "the checker could not run: " + Clip.reason(e))));
         }
-    }
-
-    private static String message(RuntimeException e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private static long ms(long since) {

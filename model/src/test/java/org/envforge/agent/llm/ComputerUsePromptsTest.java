@@ -6,6 +6,8 @@ import java.util.List;
 import org.envforge.action.Action;
 import org.envforge.agent.ComputerUseAgent.Decision;
 import org.envforge.agent.ComputerUseAgent.Observation;
+import org.envforge.text.Clip;
+import org.envforge.text.Noise;
 import org.junit.jupiter.api.Test;
 
 /** The words of the computer-use requests. */
@@ -49,5 +51,13 @@ class ComputerUsePromptsTest {
         LlmPrompt p = ComputerUsePrompts.prompt(new Observation("Do it", null, 640, 480, 0, List.of(), " "), 5);
         assertThat(p.images()).isEmpty();
         assertThat(p.user()).contains("No screenshot could be taken this step.").doesNotContain("reviewer");
+    }
+
+    @Test
+    void feedbackAndWordsFromBeforeAreBoundedAndClean() {
+        String user = ComputerUsePrompts.user(new Observation("Do it", null, 640, 480, 1,
+                List.of(new Decision(new Action.Done(), "\u001b[2Jdone \u0007now")), "the checker says: " + Noise.EIGHT_MIB), 5, false);
+        Noise.assertBoundedAndClean("user prompt", user, 2 * Clip.PROMPT_SECTION);
+        assertThat(user).contains(Noise.TAIL).contains("bytes]").contains("(you said: \"done now\")");
     }
 }

@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.envforge.agent.AgentException;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditReport;
 import org.envforge.agent.Creation;
 import org.envforge.agent.CreationRequest;
+import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.Verdict;
 import org.envforge.plugin.TaskDraft;
+import org.envforge.text.Clip;
+import org.envforge.text.Noise;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +138,24 @@ class LlmCreatorTest {
 
     private static ItemVerdict verdict(AuditChecklist.Item item, Verdict v, String reason) {
         return new ItemVerdict(item.id(), item.question(), v, reason, List.of());
+    }
+
+    @Test
+    void aFixPromptHoldsWhatTheSandboxPrintedBoundedAndClean() {
+        server.then(FakeLlmServer.reply(GoodTask.reply("noisy")));
+        Creation first = creator.create(request(1), plugin);
+        TaskDraft big = first.environment().tasks().get(0).withFiles(Map.of("log.txt", Noise.EIGHT_MIB.getBytes(StandardCharsets.UTF_8)));
+        Creation previous = new Creation(new EnvironmentDraft("editor_j1_e1", "editor", "Notepad", List.of(big)), List.of(), Map.of());
+        AuditReport audit = new AuditReport("rules", List.of(new TaskAudit("noisy", List.of(
+                verdict(AuditChecklist.SETUP, Verdict.FAIL, "setup failed: " + Noise.EIGHT_MIB)))));
+        server.then(FakeLlmServer.reply(GoodTask.reply("noisy")));
+
+        creator.fix(request(1), plugin, previous, audit);
+
+        JsonNode content = server.requests().get(1).path("messages").get(1).path("content");
+        String text = content.isTextual() ? content.asText() : content.get(0).path("text").asText();
+        Noise.assertBoundedAndClean("fix prompt", text, 4 * Clip.PROMPT_SECTION);
+        assertThat(text).contains(Noise.TAIL).contains(Noise.HEAD).contains("bytes]");
+        assertThat(server.requests().get(1).toString().length()).isLessThan(8 * Clip.PROMPT_SECTION);
     }
 }

@@ -28,6 +28,8 @@ import org.envforge.plugin.TemplateContext;
 import org.envforge.runtime.PngEncoder;
 import org.envforge.runtime.WindowInfo;
 import org.envforge.verify.CheckResult;
+import org.envforge.text.Clip;
+import org.envforge.text.Noise;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +73,7 @@ class VlmAuditorTest {
                 List.of(new TaskEvidence.ProbeReading("line", condition.args().toString(), "1047490")),
                 new CheckResult(false, List.of(new CheckResult.ConditionResult(condition, "", false, "line: expected 1047490 but found \"\""))),
                 new CheckResult(true, List.of(new CheckResult.ConditionResult(condition, "1047490", true, "line holds"))),
-                "soc employment 15-1211 527200", null, 900);
+                "soc employment 15-1211 527200", null, 900, null);
     }
 
     /** What the engine builds from a creation: the tasks and their evidence, never the notes. */
@@ -195,5 +197,24 @@ class VlmAuditorTest {
         String text = content.isTextual() ? content.asText() : content.get(0).path("text").asText();
         assertThat(content.toString()).doesNotContain("image_url");
         assertThat(text).contains("Setup: FAILED: xdotool: no display").contains("No screenshots are attached.");
+    }
+
+    @Test
+    void whatTheSandboxShowedReachesThePromptBoundedAndClean() {
+        server.then(FakeLlmServer.reply(allPass()));
+        TaskDraft t = task("noisy");
+        var c = t.checker().conditions().get(0);
+        WindowInfo w = new WindowInfo("0x1", "\u001b]0;pwned\u0007" + TestPlugin.TITLE + " " + "t".repeat(1 << 20), "\u001b[1mEditor", 0, 0,
+                800, 600);
+        TaskEvidence e = new TaskEvidence(t.name(), Noise.EIGHT_MIB, START, null, List.of(w, w), w,
+                List.of(new TaskEvidence.ProbeReading("line", c.args().toString(), Noise.EIGHT_MIB)), List.of(), null, null,
+                Noise.EIGHT_MIB, Noise.EIGHT_MIB, 5, null);
+
+        auditor.audit(new AuditInput("editor", "Test text editor", List.of(new AuditInput.TaskUnderAudit(t, e)),
+                Map.of(START, startPng)::get));
+
+        String text = userContent(0).get(0).path("text").asText();
+        Noise.assertBoundedAndClean("audit prompt", text, 4 * Clip.PROMPT_SECTION);
+        assertThat(text).contains("FAILED: ").contains(Noise.TAIL).contains("bytes]");
     }
 }

@@ -7,10 +7,12 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -29,12 +31,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * fabric8's mock API server (CRUD mode) plus a fake kubelet: exec requests are answered over the
  * websocket in the v4.channel.k8s.io framing (1 stdout, 2 stderr, 3 status) by a handler the test
  * sets, which sees the decoded command line and the stdin sent; and new pods get the status
- * {@link #newPodStatus} (Running and Ready unless a test changes it; none when null).
+ * {@link #newPodStatus} (Running and Ready unless a test changes it; none when null) in the very
+ * request that creates them, so no client ever sees a new pod without it. Once created, a pod's
+ * status changes only by {@link #setStatus}.
  */
 final class FakeCluster implements AutoCloseable {
 
@@ -56,8 +61,8 @@ final class FakeCluster implements AutoCloseable {
     final List<Exec> execs = new CopyOnWriteArrayList<>();
     volatile Function<Exec, Reply> kubelet = e -> Reply.ok("");
     volatile PodStatus newPodStatus = readyStatus();
-    private final Thread readier;
-    private volatile boolean stopped;
+    /** How long the API server takes to answer a create request after it stored the pod. */
+    volatile Duration createAnswerDelay = Duration.ZERO;
 
     FakeCluster() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -68,35 +73,36 @@ final class FakeCluster implements AutoCloseable {
                 if (request.getPath().contains("/exec?")) {
                     return exec(request);
                 }
-                return crud.dispatch(request);
+                if (!POD_CREATE.matcher(request.getPath()).matches() || !"POST".equals(request.getMethod())) {
+                    return crud.dispatch(request);
+                }
+                MockResponse created = crud.dispatch(withNewPodStatus(request));
+                Duration delay = createAnswerDelay;
+                return delay.isZero() ? created : created.setBodyDelay(delay);
             }
         };
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
         server.init();
         client = server.createClient();
-        readier = new Thread(this::markNewPodsReady, "fake-kubelet-readiness");
-        readier.setDaemon(true);
-        readier.start();
     }
 
-    private void markNewPodsReady() {
-        while (!stopped) {
-            try {
-                PodStatus status = newPodStatus;
-                if (status != null) {
-                    for (Pod p : client.pods().inNamespace(NS).list().getItems()) {
-                        if (p.getStatus() == null || p.getStatus().getPhase() == null) {
-                            setStatus(p.getMetadata().getName(), status);
-                        }
-                    }
-                }
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // a pod deleted between list and update: next round
-            }
+    private static final Pattern POD_CREATE = Pattern.compile("/api/v1/namespaces/[^/]+/pods/?(\\?.*)?");
+
+    /**
+     * The create request with the status a kubelet would give the pod. Set here, not by a thread
+     * that watches for new pods: such a thread read {@link #newPodStatus} before its list came
+     * back, so a pod created meanwhile got the status a test had just replaced (a Pending pod came
+     * up Ready, and start returned at once).
+     */
+    private RecordedRequest withNewPodStatus(RecordedRequest request) {
+        PodStatus status = newPodStatus;
+        if (status == null) {
+            return request;
         }
+        Pod pod = Serialization.unmarshal(request.getUtf8Body(), Pod.class);
+        byte[] body = Serialization.asJson(new PodBuilder(pod).withStatus(status).build()).getBytes(StandardCharsets.UTF_8);
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+                new Buffer(body));
     }
 
     static PodStatus readyStatus() {
@@ -251,13 +257,6 @@ final class FakeCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        stopped = true;
-        readier.interrupt();
-        try {
-            readier.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         client.close();
         server.destroy();
     }

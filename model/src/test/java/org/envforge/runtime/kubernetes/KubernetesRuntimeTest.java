@@ -280,13 +280,25 @@ class KubernetesRuntimeTest {
     }
 
     @Test
+    void cancellingAStartWhileItsPodIsBeingCreatedSaysSoAndDeletesThePod() throws Exception {
+        // The pod is stored at once but the API server answers the create only later: the cancel comes in between.
+        cluster.createAnswerDelay = Duration.ofSeconds(5);
+        cancelOnceThePodExists("creating");
+    }
+
+    @Test
     void cancellingAStartingPodDeletesIt() throws Exception {
         cluster.newPodStatus = FakeCluster.waiting("ContainerCreating", null);
+        cancelOnceThePodExists("cancelled");
+    }
+
+    /** Starts a session, cancels the start once its pod exists, and checks that it failed naming the interrupt and left nothing. */
+    private void cancelOnceThePodExists(String name) {
         KubernetesRuntime rt = runtime(settings().withMaxPods(1));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Future<?> starting = pool.submit(() -> {
             try {
-                rt.start(SessionRequest.defaults("cancelled")).close();
+                rt.start(SessionRequest.defaults(name)).close();
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -294,7 +306,7 @@ class KubernetesRuntimeTest {
         assertThat(eventually(() -> cluster.pods().size() == 1)).isTrue();
         starting.cancel(true);
         assertThat(eventually(() -> failure.get() != null)).isTrue();
-        assertThat(failure.get()).isInstanceOf(SandboxException.class).hasMessageContaining("interrupted while pod envforge-cancelled-");
+        assertThat(failure.get()).isInstanceOf(SandboxException.class).hasMessageContaining("interrupted while pod envforge-" + name + "-");
         assertThat(cluster.podNames()).isEmpty();
         assertThat(rt.podsInUse()).isZero();
     }

@@ -302,11 +302,7 @@ public final class ApprovalView extends BorderPane {
     }
 
     private Node statusBar() {
-        Label status = new Label();
-        status.setId("approval-status");
-        status.textProperty().bind(vm.statusProperty());
-        vm.statusIsErrorProperty().addListener((o, a, err) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, err));
-        return Parts.statusBar(status);
+        return Parts.statusBar(Parts.statusText("approval-status", vm.statusProperty(), vm.statusIsErrorProperty()));
     }
 
     TableView<TaskSummary> tableView() {

@@ -451,10 +451,7 @@ public final class AuditView extends BorderPane {
     }
 
     private Node statusBar() {
-        Label status = new Label();
-        status.setId("audit-status");
-        status.textProperty().bind(vm.messageProperty());
-        return Parts.statusBar(status);
+        return Parts.statusBar(Parts.statusText("audit-status", vm.messageProperty(), null));
     }
 
     /** Shows the Evidence (0) or Diff (1) tab. */

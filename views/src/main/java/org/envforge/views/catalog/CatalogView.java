@@ -455,10 +455,7 @@ public final class CatalogView extends BorderPane {
     // Status ---------------------------------------------------------------------------------
 
     private Node statusBar() {
-        Label status = new Label();
-        status.setId("catalog-status");
-        status.textProperty().bind(vm.statusProperty());
-        vm.statusIsErrorProperty().addListener((o, a, err) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, err));
+        Label status = Parts.statusText("catalog-status", vm.statusProperty(), vm.statusIsErrorProperty());
         Label credit = new Label("Data: O*NET 29.2 (USDOL/ETA, CC BY 4.0, modified), BLS OEWS May 2023");
         credit.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         return Parts.statusBar(status, new Spacer(), credit);

@@ -6,6 +6,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
+import org.envforge.text.Clip;
 
 /** Small dialog helpers, owned by the window of the node that asks. */
 public final class Dialogs {
@@ -35,11 +36,11 @@ public final class Dialogs {
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
-    /** The first message along the cause chain, or the exception's class name. */
+    /** The first message along the cause chain, or the exception's class name; clipped to {@link Clip#REASON}. */
     public static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
+                return Clip.text(t.getMessage(), Clip.REASON);
             }
         }
         return e.getClass().getSimpleName();

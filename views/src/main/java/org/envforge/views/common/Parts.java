@@ -1,14 +1,18 @@
 package org.envforge.views.common;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import org.envforge.text.Clip;
 
-/** Small pieces every view builds the same way: section titles, key/value facts, the status bar. */
+/** Small pieces every view builds the same way: section titles, key/value facts, the status bar and its text. */
 public final class Parts {
 
     private Parts() {
@@ -37,6 +41,28 @@ public final class Parts {
                 action.run();
             }
         });
+    }
+
+    /**
+     * A status bar's text: one line of at most {@link Clip#LINE} characters, sanitised (a message
+     * may quote megabytes of what a sandbox printed, terminal escapes and all), with the message
+     * clipped to a reason's size in a tooltip when the line had to be cut; styled as danger while
+     * {@code error} holds (null: never).
+     */
+    public static Label statusText(String id, ObservableValue<String> text, ObservableValue<Boolean> error) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(Bindings.createStringBinding(() -> text.getValue() == null ? "" : Clip.line(text.getValue(), Clip.LINE),
+                text));
+        l.textProperty().addListener((o, a, shown) -> {
+            String whole = text.getValue() == null ? "" : Clip.text(text.getValue().strip(), Clip.REASON);
+            l.setTooltip(whole.equals(shown) ? null : new Tooltip(whole));
+        });
+        if (error != null) {
+            l.pseudoClassStateChanged(Styles.STATE_DANGER, Boolean.TRUE.equals(error.getValue()));
+            error.addListener((o, a, e) -> l.pseudoClassStateChanged(Styles.STATE_DANGER, Boolean.TRUE.equals(e)));
+        }
+        return l;
     }
 
     /** The bar along a view's bottom edge, holding these items from left to right. */

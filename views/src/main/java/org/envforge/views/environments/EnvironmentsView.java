@@ -610,11 +610,8 @@ public final class EnvironmentsView extends BorderPane {
         bar.visibleProperty().bind(vm.importingProperty());
         bar.managedProperty().bind(vm.importingProperty());
         bar.setPrefWidth(200);
-        Label text = new Label();
-        text.setId("env-import-status");
-        text.textProperty().bind(vm.importTextProperty());
-        Label message = new Label();
-        message.textProperty().bind(vm.messageProperty());
+        Label text = Parts.statusText("env-import-status", vm.importTextProperty(), null);
+        Label message = Parts.statusText("env-message", vm.messageProperty(), null);
         HBox box = new HBox(10, bar, text, new Spacer(), message);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 10, 4, 10));

@@ -536,10 +536,7 @@ public final class GenerationView extends BorderPane {
     }
 
     private Node statusBar() {
-        Label status = new Label();
-        status.setId("gen-status");
-        status.textProperty().bind(vm.statusProperty());
-        vm.statusIsErrorProperty().addListener((o, a, err) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, err));
+        Label status = Parts.statusText("gen-status", vm.statusProperty(), vm.statusIsErrorProperty());
         Label progress = new Label();
         progress.setId("gen-progress");
         progress.getStyleClass().add(Styles.TEXT_MUTED);

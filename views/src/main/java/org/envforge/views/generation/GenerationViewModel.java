@@ -192,9 +192,10 @@ public final class GenerationViewModel {
                 cancelling.set(false);
                 applyItems(info);
                 updateProgress();
-                setStatus(false, String.format(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d error%s.", info.id(),
+                boolean failed = info.status().equals("failed");
+                setStatus(failed, String.format(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d error%s.", info.id(),
                         info.status(), info.count("passed"), info.count("failed"), info.count("error"),
-                        info.count("error") == 1 ? "" : "s"));
+                        info.count("error") == 1 ? "" : "s") + (failed && info.message() != null ? " " + info.message() : ""));
             });
         } catch (RuntimeException e) {
             ui.onUi(() -> {

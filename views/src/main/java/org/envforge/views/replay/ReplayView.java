@@ -379,9 +379,7 @@ public final class ReplayView extends BorderPane {
     }
 
     private Node statusBar() {
-        Label status = new Label();
-        status.setId("replay-status");
-        status.textProperty().bind(vm.statusProperty());
+        Label status = Parts.statusText("replay-status", vm.statusProperty(), null);
         Label keys = new Label("\u2190 \u2192 step \u00b7 Space play \u00b7 Home/End");
         keys.getStyleClass().add(Styles.TEXT_MUTED);
         return Parts.statusBar(status, new Spacer(), keys);

@@ -236,9 +236,7 @@ public final class SandboxView extends BorderPane {
     }
 
     private Node statusBar() {
-        Label status = new Label();
-        status.setId("sandbox-status");
-        status.textProperty().bind(vm.statusProperty());
+        Label status = Parts.statusText("sandbox-status", vm.statusProperty(), null);
         Label fps = new Label();
         fps.setId("sandbox-fps");
         fps.textProperty().bind(Bindings.createStringBinding(() -> vm.runningProperty().get()

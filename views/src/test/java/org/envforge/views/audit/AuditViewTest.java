@@ -147,7 +147,7 @@ class AuditViewTest {
         TaskEvidence e1 = new TaskEvidence("total_s1", null, redSha, greenSha, List.of(window), window,
                 List.of(new TaskEvidence.ProbeReading("cell", "{\"cell\":\"B9\"}", "")),
                 List.of(new TaskEvidence.ProbeReading("cell", "{\"cell\":\"B9\"}", "1200")), failing, failing, "Employment wages", null,
-                4200);
+                4200, null);
         AuditReport a1 = new AuditReport("rules", List.of(new TaskAudit("total_s1", verdicts(
                 Map.of("oracle_solves", Verdict.FAIL, "data_visible_at_start", Verdict.PARTIAL),
                 Map.of("oracle_solves", "the checker still fails after the oracle: cell B9: expected 1234 but found 1200"),
@@ -163,7 +163,7 @@ class AuditViewTest {
                         draft("wage_s2", "Find the top wage in column C.", ""))), List.of("fixed: wait for the window"),
                 Map.of());
         TaskEvidence e2 = new TaskEvidence("total_s1", null, redSha, greenSha, List.of(window), window, List.of(), List.of(), failing,
-                passing, "", null, 3000);
+                passing, "", null, 3000, null);
         AuditReport a2 = new AuditReport("rules", List.of(new TaskAudit("total_s1", verdicts(Map.of(), Map.of(), List.of()))));
         jobs.saveRound(new Jobs.RoundRow(id, 0, 2, "recipe", "rules", EngineJson.write(c2), EngineJson.write(List.of(e2)),
                 EngineJson.write(a2), true, null, t0.plusSeconds(10), t0.plusSeconds(20)), List.of());

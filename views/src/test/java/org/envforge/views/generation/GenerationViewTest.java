@@ -2,6 +2,7 @@ package org.envforge.views.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.Styles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
+import org.envforge.text.Clip;
+import org.envforge.text.Noise;
 import org.envforge.views.common.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,8 @@ class GenerationViewTest {
         final AtomicReference<JobSpec> submitted = new AtomicReference<>();
         final AtomicReference<String> runThread = new AtomicReference<>();
         volatile boolean cancelled;
+        /** The job's message when run() returns. */
+        volatile String message;
 
         @Override
         public long submit(JobSpec spec) {
@@ -92,7 +97,7 @@ class GenerationViewTest {
 
         JobInfo info(String status, String itemStatus) {
             JobSpec spec = submitted.get();
-            return new JobInfo(JOB, spec, status, Instant.now(), Instant.now(), null, List.of(
+            return new JobInfo(JOB, spec, status, Instant.now(), Instant.now(), message, List.of(
                     new JobItem(JOB, 0, "gnumeric", "Gnumeric", "gnumeric_j7_e1", itemStatus, 0, null),
                     new JobItem(JOB, 1, "gnumeric", "Gnumeric", "gnumeric_j7_e2", "pending", 0, null)));
         }
@@ -293,5 +298,19 @@ class GenerationViewTest {
         assertThat(runner.submitted.get()).isNull();
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(robot.lookup("#gen-status").queryAs(Label.class).getText()).startsWith("Cannot start: name a curation set");
+    }
+
+    @Test
+    void aFailedJobSaysWhyInTheStatusBarBoundedAndClean(FxRobot robot) throws Exception {
+        runner.message = "the local runtime cannot start a sandbox: " + Noise.EIGHT_MIB;
+        robot.interact(() -> vm.softwareProperty().set("mousepad"));
+        robot.clickOn("#gen-start");
+        waitFor(() -> vm.jobIdProperty().get() == JOB);
+        feed(new JobEvent.Started(JOB, 2, 0), new JobEvent.Done(JOB, "failed", 0, 0, 2));
+        waitFor(() -> !vm.runningProperty().get());
+        Label status = robot.lookup("#gen-status").queryAs(Label.class);
+        Noise.assertBoundedAndClean("status bar", status.getText(), Clip.LINE);
+        assertThat(status.getText()).startsWith("Job 7 failed").contains("cannot start a sandbox").contains(Noise.TAIL);
+        assertThat(status.getPseudoClassStates()).contains(Styles.STATE_DANGER);
     }
 }

@@ -26,6 +26,8 @@ import org.envforge.spec.Checker;
 import org.envforge.spec.Checklist;
 import org.envforge.spec.PrivilegedInfo;
 import org.envforge.store.Store;
+import org.envforge.text.Clip;
+import org.envforge.text.Noise;
 import org.envforge.views.common.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,17 @@ class SandboxViewTest {
     private SandboxViewModel vm;
     private Store store;
 
-    /** A one-template plugin on xterm: make ~/hello.txt say hello. */
+    /**
+     * A plugin on xterm: "hello" makes ~/hello.txt say hello; "noisy" is the same task whose setup
+     * fills ~/hello.txt with a MiB and escapes, and whose export script prints almost 8 MiB with
+     * terminal escapes, the real error last, and fails.
+     */
     static final class HelloPlugin implements SoftwarePlugin {
+        static final String NOISY_SETUP = "{ printf '\\033[1m'; head -c 1048576 /dev/zero | tr '\\0' y; printf '\\nend of file\\n'; } "
+                + "> ~/hello.txt";
+        static final String NOISY_EXPORT = "printf '\\033[31mERROR while seeding\\033[0m\\r\\n' >&2; "
+                + "head -c 8387584 /dev/zero | tr '\\0' x >&2; printf '\\a\\033]0;pwned\\a\\nError: no such table: staff\\n' >&2; exit 1";
+
         @Override
         public PluginDescriptor descriptor() {
             return new PluginDescriptor("hello", "xterm hello", List.of("xterm"), List.of("xterm"), List.of(), List.of());
@@ -56,10 +67,14 @@ class SandboxViewTest {
 
         @Override
         public List<TaskTemplate> templates() {
-            return List.of(new TaskTemplate() {
+            return List.of(template("hello", "", ""), template("noisy", NOISY_SETUP, NOISY_EXPORT));
+        }
+
+        private static TaskTemplate template(String id, String setup, String export) {
+            return new TaskTemplate() {
                 @Override
                 public String id() {
-                    return "hello";
+                    return id;
                 }
 
                 @Override
@@ -69,14 +84,14 @@ class SandboxViewTest {
 
                 @Override
                 public TaskDraft generate(TemplateContext ctx) {
-                    return new TaskDraft("hello", "hello_s" + ctx.seed(), "Create the file ~/hello.txt containing the word hello.",
-                            "easy", 5, 60, Map.of(), "", List.of("xterm", "-T", "Hello", "-geometry", "80x20+0+0", "-e", "bash", "--norc",
-                                    "-i"), "^Hello$", "",
+                    return new TaskDraft(id, id + "_s" + ctx.seed(), "Create the file ~/hello.txt containing the word hello.",
+                            "easy", 5, 60, Map.of(), setup, List.of("xterm", "-T", "Hello", "-geometry", "80x20+0+0", "-e", "bash", "--norc",
+                                    "-i"), "^Hello$", export,
                             new Checker.Probes(List.of(Drafts.condition("file_text", "equals", "hello", "path", "~/hello.txt"))),
                             new Checklist(List.of(Drafts.item("file", 100, "hello.txt says hello", "")), List.of(), ""),
                             new PrivilegedInfo(List.of(), "", "high", false), List.of(new Action.Wait(10)), Map.of(), "BLS");
                 }
-            });
+            };
         }
     }
 
@@ -139,6 +154,25 @@ class SandboxViewTest {
         waitFor(() -> vm.statusProperty().get().startsWith("Reset"));
         robot.clickOn("#sandbox-check");
         waitFor(() -> vm.checkProperty().get() != null && !vm.checkProperty().get().passed());
+        robot.clickOn("#sandbox-stop");
+        waitFor(() -> !vm.runningProperty().get());
+    }
+
+    @Test
+    void aCheckThatFailsNoisilyShowsABoundedCleanStatus(FxRobot robot) throws Exception {
+        waitFor(() -> vm.templateProperty().get() != null);
+        robot.interact(() -> vm.bootWhenLoaded("hello", "noisy"));
+        waitFor(() -> vm.runningProperty().get());
+        robot.clickOn("#sandbox-check");
+        waitFor(() -> vm.statusProperty().get().startsWith("Check failed"));
+        String shown = robot.lookup("#sandbox-status").queryAs(Label.class).getText();
+        Noise.assertBoundedAndClean("status bar", shown, Clip.LINE);
+        assertThat(shown).startsWith("Check failed: ").contains("export script").contains("bytes]").endsWith(Noise.TAIL);
+        // The probes read the file the setup filled: bounded and clean too.
+        robot.interact(vm::readProbes);
+        waitFor(() -> !vm.probes().isEmpty());
+        assertThat(vm.probes()).allSatisfy(p -> Noise.assertBoundedAndClean("probe reading", p.value(), Clip.REASON));
+        assertThat(vm.probes().get(0).value()).contains("yyy").contains("end of file");
         robot.clickOn("#sandbox-stop");
         waitFor(() -> !vm.runningProperty().get());
     }
