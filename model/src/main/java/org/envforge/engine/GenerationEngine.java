@@ -132,6 +132,23 @@ public final class GenerationEngine {
 
     // Running ----------------------------------------------------------------------------------
 
+    /**
+     * Makes a job's environments that ended in error ready to be made again (for a resume after
+     * the cause was fixed, as a missing tool or an unreachable model); their stored rounds are
+     * kept, so an environment whose rounds were all done is only stored. Returns how many.
+     */
+    public int retryErrors(long jobId) {
+        Jobs jobs = jobs();
+        int n = 0;
+        for (Jobs.ItemRow i : jobs.items(jobId)) {
+            if (i.status().equals("error")) {
+                jobs.setItemStatus(jobId, i.index(), "pending", "retried after: " + i.message());
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Asks a running job to stop after the tasks in flight; it can be resumed later. */
     public void cancel(long job) {
         cancelled.computeIfAbsent(job, k -> new AtomicBoolean()).set(true);

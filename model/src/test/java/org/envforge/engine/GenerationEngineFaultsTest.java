@@ -157,6 +157,23 @@ class GenerationEngineFaultsTest {
     }
 
     @Test
+    void aFailedJobIsMadeWholeByAResumeThatRetriesItsErrorsOnceTheCauseIsFixed() {
+        FakeSandbox lacking = FakeSandbox.missing("xdotool is not installed (apt install xdotool)");
+        Agents agents = agents(ScriptedCreator.working(), new PassingAuditor());
+        GenerationEngine g = engine(lacking, agents);
+        long id = g.submit(spec(2, 1, "pass"));
+        assertThat(g.run(id, e -> { }).status()).isEqualTo("failed");
+        // The machine is fixed; a plain resume leaves the errors as they are, a retry makes them.
+        GenerationEngine fixed = engine(FakeSandbox.quiet(), agents);
+        assertThat(fixed.run(id, e -> { }).count("error")).isEqualTo(2);
+        assertThat(fixed.retryErrors(id)).isEqualTo(2);
+        JobInfo again = fixed.run(id, e -> { });
+        assertThat(again.status()).isEqualTo("done");
+        assertThat(again.count("passed")).isEqualTo(2);
+        assertThat(fixed.retryErrors(id)).isZero();
+    }
+
+    @Test
     void aRuntimeThatCannotBeMadeOrMissesToolsFailsTheJobAtOnce() {
         Agents agents = agents(ScriptedCreator.working(), new PassingAuditor());
         GenerationEngine broken = new GenerationEngine(() -> store, () -> {

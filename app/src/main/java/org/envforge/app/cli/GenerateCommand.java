@@ -107,6 +107,9 @@ public final class GenerateCommand extends EngineCommand {
         if (open > 0 && info.status().equals("cancelled")) {
             out.println("Resume it with: envforge jobs resume " + info.id());
         }
+        if (info.count("error") > 0) {
+            out.println("Once the cause is fixed, make them again with: envforge jobs resume " + info.id() + " --retry-errors");
+        }
         out.println("Browse them with: envforge env list --env ENV_ID, or the Environments view; approve with: envforge approve ENV_ID");
         out.flush();
         return info.status().equals("failed") || info.count("error") > 0 ? 1 : 0;

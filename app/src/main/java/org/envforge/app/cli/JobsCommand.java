@@ -82,6 +82,8 @@ public final class JobsCommand extends EngineCommand {
         long id;
         @Option(names = "--quiet", description = "Only the summary.")
         boolean quiet;
+        @Option(names = "--retry-errors", description = "Also make again the environments that ended in error (after fixing the cause).")
+        boolean retryErrors;
 
         Resume(EngineProvider engines) {
             super(engines);
@@ -92,6 +94,9 @@ public final class JobsCommand extends EngineCommand {
             GenerationEngine g = engines.get().generation();
             if (g.job(id).isEmpty()) {
                 return fail("no job " + id);
+            }
+            if (retryErrors) {
+                out().println("Retrying " + g.retryErrors(id) + " environments that ended in error.");
             }
             JobInfo info = GenerateCommand.runWithProgress(g, id, out(), err(), quiet);
             return GenerateCommand.summary(out(), info);
