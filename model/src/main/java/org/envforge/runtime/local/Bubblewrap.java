@@ -25,8 +25,13 @@ final class Bubblewrap {
     static final String USER = "envforge";
     static final int UID = 1000;
 
-    /** Per session: who the programs run as, their control group, the files that name their user. */
-    record Identity(long hostUid, Optional<Cgroups.Group> cgroup, Path passwd, Path group, boolean homeQuota) {
+    /** Per session: who the programs run as, their control group, the files that name their user, the home's namespace. */
+    record Identity(long hostUid, Optional<Cgroups.Group> cgroup, Path passwd, Path group, Optional<HomeNamespace> home) {
+
+        /** True when the home is a file system of a fixed size. */
+        boolean homeQuota() {
+            return home.isPresent();
+        }
 
         boolean dropped() {
             return hostUid >= 0;
@@ -59,6 +64,7 @@ final class Bubblewrap {
 
     List<String> wrap(List<String> command) {
         List<String> a = new ArrayList<>(identity.cgroup().map(Cgroups.Group::joinPrefix).orElse(List.of()));
+        identity.home().ifPresent(h -> a.addAll(h.enter()));
         a.addAll(List.of("bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"));
         for (String scratch : List.of("/tmp", "/var/tmp", "/run", "/dev/shm")) {
             a.addAll(List.of("--perms", "1777", "--size", Long.toString(limits.tmpBytes()), "--tmpfs", scratch));

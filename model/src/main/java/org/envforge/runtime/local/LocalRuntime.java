@@ -24,7 +24,7 @@ import org.envforge.runtime.SessionRequest;
  * The embedded default runtime: each session gets its own Xvfb display, and every program it runs
  * (apps, setup and export scripts, probes) runs under bubblewrap with the session folder as HOME,
  * confined as {@link Confinement} says. Before its first session it removes what sessions of an
- * EnvForge that was killed left behind (folders, control groups, mounts, X locks).
+ * EnvForge that was killed left behind (folders, control groups, X locks).
  */
 public final class LocalRuntime implements SandboxRuntime {
 
@@ -101,6 +101,7 @@ public final class LocalRuntime implements SandboxRuntime {
         Path dir = sessionsRoot.resolve(id);
         Path home = dir.resolve("home");
         Optional<Cgroups.Group> cgroup = Optional.empty();
+        Optional<HomeNamespace> homeNs = Optional.empty();
         XvfbDisplay display = null;
         try {
             Files.createDirectories(home);
@@ -111,15 +112,16 @@ public final class LocalRuntime implements SandboxRuntime {
             display = XvfbDisplay.start(dir, request.width(), request.height(), conf, cgroup);
             long uid = display.uid();
             if (conf.homeQuota()) {
-                Mounts.mountTmpfs(home, limits.diskBytes(), uid);
+                homeNs = Optional.of(HomeNamespace.start(home, limits.diskBytes(), uid));
             }
             Bubblewrap.Identity identity = new Bubblewrap.Identity(uid, cgroup, writeUserFile(dir, "passwd", uid),
-                    writeUserFile(dir, "group", uid), conf.homeQuota());
+                    writeUserFile(dir, "group", uid), homeNs);
             if (uid >= 0) {
                 Owners.own(home, uid);
             }
             return new LocalSession(id, dir, request, display, hidden, keepFolders, identity);
         } catch (IOException | RuntimeException e) {
+            homeNs.ifPresent(HomeNamespace::close);
             if (display != null) {
                 display.close();
             }
@@ -172,8 +174,9 @@ public final class LocalRuntime implements SandboxRuntime {
     }
 
     /**
-     * Removes what sessions of a killed EnvForge left: their folders (with any home mount and
-     * control group) when the process named in their owner file is gone, and stale X locks.
+     * Removes what sessions of a killed EnvForge left: their folders and control groups when the
+     * process named in their owner file is gone, and stale X locks. (A home's file system went with
+     * its namespace when EnvForge died.)
      * Sessions of EnvForge processes still running are left alone.
      */
     public List<String> sweep() {

@@ -173,10 +173,12 @@ final class LocalSession implements Session {
         while (!windows().isEmpty() && System.nanoTime() < end) {
             Session.pause(20);
         }
-        try {
-            emptyFolder(home);
-        } catch (IOException e) {
-            throw new SandboxException("cannot empty the home of session " + id + ": " + e.getMessage(), e);
+        // Emptied by the sandbox user, in the sandbox: the home may be a file system only the sandbox sees.
+        ExecResult r = exec(List.of("/bin/sh", "-c", "chmod -R u+rwx " + Bubblewrap.HOME + " 2>/dev/null; find " + Bubblewrap.HOME
+                + " -mindepth 1 -delete"));
+        if (!r.ok()) {
+            throw new SandboxException("cannot empty the home of session " + id + ": " + SandboxFiles.problem(r.exitCode(), r.timedOut(),
+                    r.stderr()));
         }
     }
 
@@ -221,6 +223,7 @@ final class LocalSession implements Session {
             g.killAll();
             g.remove();
         });
+        identity.home().ifPresent(HomeNamespace::close);
         if (keep) {
             try {
                 Files.writeString(dir.resolve(LocalRuntime.KEPT), "kept for debugging\n");
@@ -232,22 +235,13 @@ final class LocalSession implements Session {
         }
     }
 
-    /** Unmounts what is mounted in a session folder and deletes it; false when something stays. */
+    /** Deletes a session folder; false when something stays. */
     static boolean removeFolder(Path dir) {
         try {
-            Mounts.unmountUnder(dir);
             wipe(dir);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
-        }
-    }
-
-    private static void emptyFolder(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                wipe(p);
-            }
         }
     }
 
@@ -265,6 +259,9 @@ final class LocalSession implements Session {
     private void ensureOpen() {
         if (closed) {
             throw new SandboxException("session " + id + " is closed");
+        }
+        if (identity.home().map(h -> !h.alive()).orElse(false)) {
+            throw new SandboxException("the home of session " + id + " has gone (its holder process ended)");
         }
         if (!display.alive()) {
             throw new SandboxException("the X display of session " + id + " has stopped (see " + dir.resolve("xvfb.log") + ")");
