@@ -64,6 +64,23 @@ public abstract class RuntimeContract {
         }
     }
 
+    /**
+     * A session is ready only when its X server has finished starting: a reset right away (as a
+     * job does before its first task) must not catch the server half-way (its keymap compiler
+     * running) and leave a dead display.
+     */
+    @Test
+    void aResetRightAfterStartLeavesAWorkingDisplay() {
+        for (int i = 0; i < 6; i++) {
+            try (Session s = runtime().start(SessionRequest.defaults("contract-early"))) {
+                s.reset();
+                s.act(new Action.Wait(300));
+                assertThat(s.windows()).as("session %d", i).isEmpty();
+                assertThat(s.screenshot().width()).isEqualTo(1280);
+            }
+        }
+    }
+
     @Test
     void actionsReachAnAppWindow() {
         try (Session s = runtime().start(SessionRequest.defaults("contract-app"))) {

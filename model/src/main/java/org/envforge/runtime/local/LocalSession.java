@@ -167,7 +167,7 @@ final class LocalSession implements Session {
         ensureOpen();
         stopApps();
         // Anything of the session that outlived its app's process tree: every process of its control group but the X server.
-        identity.cgroup().ifPresent(g -> killAllBut(g, display.pids()));
+        identity.cgroup().ifPresent(g -> killAllBut(g, display::pids));
         // The X server drops a dead client's windows a moment later; wait so the next start state is clean.
         long end = System.nanoTime() + 3_000_000_000L;
         while (!windows().isEmpty() && System.nanoTime() < end) {
@@ -182,10 +182,11 @@ final class LocalSession implements Session {
         }
     }
 
-    private static void killAllBut(Cgroups.Group g, java.util.Set<Long> keep) {
+    /** Kills every process of the group but those kept (asked anew each round: the X server may start its keymap compiler). */
+    private static void killAllBut(Cgroups.Group g, java.util.function.Supplier<java.util.Set<Long>> keep) {
         long end = System.nanoTime() + 5_000_000_000L;
         List<Long> left;
-        while (!(left = g.pids().stream().filter(p -> !keep.contains(p)).toList()).isEmpty() && System.nanoTime() < end) {
+        while (!(left = g.pids().stream().filter(p -> !keep.get().contains(p)).toList()).isEmpty() && System.nanoTime() < end) {
             left.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
             Session.pause(10);
         }
@@ -264,7 +265,16 @@ final class LocalSession implements Session {
             throw new SandboxException("the home of session " + id + " has gone (its holder process ended)");
         }
         if (!display.alive()) {
-            throw new SandboxException("the X display of session " + id + " has stopped (see " + dir.resolve("xvfb.log") + ")");
+            // The folder goes when the session closes, so the server's last words go into the message.
+            String log;
+            try {
+                log = org.envforge.text.Clip.text(Files.readString(dir.resolve("xvfb.log"), java.nio.charset.StandardCharsets.UTF_8),
+                        600).strip();
+            } catch (IOException | RuntimeException e) {
+                log = "";
+            }
+            throw new SandboxException("the X display of session " + id + " has stopped (" + display.exitDescription() + ")"
+                    + (log.isEmpty() ? "" : ": " + log));
         }
     }
 }

@@ -27,7 +27,8 @@ final class XvfbDisplay implements AutoCloseable {
     private static final Path SOCKETS = Path.of("/tmp/.X11-unix");
     private static final int FIRST = 100;
     private static final int LAST = 999;
-    private static int next = FIRST;
+    /** Where this process looks first: a random start, so EnvForge processes starting at once rarely try the same number. */
+    private static int next = FIRST + new java.util.Random().nextInt(LAST - FIRST + 1);
 
     private final int number;
     private final Process process;
@@ -77,12 +78,23 @@ final class XvfbDisplay implements AutoCloseable {
                 // private), so a private mount namespace shows it its folder and cookie at fixed places. unshare, sh and
                 // setpriv each exec the next: the server stays EnvForge's child and dies with it (a parent death signal
                 // to another uid needs a parent allowed to signal it, which bwrap's monitor is not).
+                // Compiled keymaps go to /var/lib/xkb when the server may write there, else to /tmp/server-N.xkm, where a
+                // file left by a server of another user on the same number makes the keymap fail and the server exit: so
+                // the server gets a /var/lib/xkb of its own.
+                Path xkb = sessionDir.resolve("xkb");
+                try {
+                    Files.createDirectories(xkb);
+                } catch (IOException e) {
+                    throw new SandboxException("cannot create " + xkb + ": " + e.getMessage(), e);
+                }
                 Owners.own(xauth, uid);
                 Owners.own(fbDir, uid);
+                Owners.own(xkb, uid);
                 cmd.addAll(List.of("unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
                         "mount -t tmpfs -o size=64k,mode=0755 envforge-x /mnt && mkdir /mnt/fb && touch /mnt/auth "
-                                + "&& mount --bind \"$1\" /mnt/fb && mount --bind -o ro \"$2\" /mnt/auth && shift 2 && exec \"$@\"",
-                        "envforge-xvfb", fbDir.toString(), xauth.toString()));
+                                + "&& mount --bind \"$1\" /mnt/fb && mount --bind -o ro \"$2\" /mnt/auth "
+                                + "&& { [ ! -d /var/lib/xkb ] || mount --bind \"$3\" /var/lib/xkb; } && shift 3 && exec \"$@\"",
+                        "envforge-xvfb", fbDir.toString(), xauth.toString(), xkb.toString()));
                 cmd.addAll(Bubblewrap.drop(uid));
                 fbArg = "/mnt/fb";
                 authArg = "/mnt/auth";
@@ -101,10 +113,18 @@ final class XvfbDisplay implements AutoCloseable {
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             Path fb = fbDir.resolve("Xvfb_screen0");
             long frameBytes = 4L * width * height;
-            while (System.nanoTime() < end && p.isAlive() && !(Files.exists(socket) && size(fb) >= frameBytes)) {
+            // Ours only when the display's lock names our server: another EnvForge may have started one on the same
+            // number a moment earlier, and ours then exits after making its framebuffer (the socket is the other's).
+            while (System.nanoTime() < end && p.isAlive() && !(Files.exists(socket) && size(fb) >= frameBytes && lockedBy(n, p.pid()))) {
                 org.envforge.runtime.Session.pause(5);
             }
-            if (p.isAlive() && Files.exists(socket)) {
+            // The socket comes before the server has finished starting (its keyboard, whose keymap compiler a reset
+            // could otherwise kill): ready when it answers a client with the session's cookie.
+            byte[] key = HexFormat.of().parseHex(cookie);
+            while (System.nanoTime() < end && p.isAlive() && Files.exists(socket) && !answers(socket, key)) {
+                org.envforge.runtime.Session.pause(5);
+            }
+            if (p.isAlive() && Files.exists(socket) && lockedBy(n, p.pid()) && answers(socket, key)) {
                 XvfbDisplay d = new XvfbDisplay(n, p, xauth, fbDir.resolve("Xvfb_screen0"), uid);
                 d.map();
                 return d;
@@ -150,6 +170,53 @@ final class XvfbDisplay implements AutoCloseable {
             }
         }
         throw new SandboxException("no free X display number between :" + FIRST + " and :" + LAST);
+    }
+
+    /**
+     * True when the X server on the socket completes a connection setup with the cookie (it runs
+     * its request loop, so it has finished starting). Waits at most a second for the answer.
+     */
+    static boolean answers(Path socket, byte[] cookie) {
+        byte[] name = "MIT-MAGIC-COOKIE-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ByteBuffer req = ByteBuffer.allocate(12 + pad4(name.length) + pad4(cookie.length)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        req.put((byte) 'l').put((byte) 0).putShort((short) 11).putShort((short) 0).putShort((short) name.length)
+                .putShort((short) cookie.length).putShort((short) 0);
+        req.put(name).position(12 + pad4(name.length));
+        req.put(cookie).position(req.capacity());
+        req.flip();
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+                java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+            ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+            while (req.hasRemaining()) {
+                ch.write(req);
+            }
+            ch.configureBlocking(false);
+            ch.register(sel, java.nio.channels.SelectionKey.OP_READ);
+            ByteBuffer reply = ByteBuffer.allocate(1);
+            long end = System.nanoTime() + 1_000_000_000L;
+            while (reply.hasRemaining() && System.nanoTime() < end) {
+                sel.select(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                if (ch.read(reply) < 0) {
+                    return false;
+                }
+            }
+            return !reply.hasRemaining() && reply.get(0) == 1; // 1: Success
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int pad4(int n) {
+        return (n + 3) & ~3;
+    }
+
+    /** True when display n's lock file names the given process. */
+    private static boolean lockedBy(int n, long pid) {
+        try {
+            return Long.parseLong(Files.readString(lockFile(n)).strip()) == pid;
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Path lockFile(int n) {
@@ -236,13 +303,25 @@ final class XvfbDisplay implements AutoCloseable {
         return uid;
     }
 
-    /** The X server, by process id. */
+    /** The X server and what it runs (its keymap compiler), by process id. */
     java.util.Set<Long> pids() {
-        return java.util.Set.of(process.pid());
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        out.add(process.pid());
+        process.descendants().forEach(h -> out.add(h.pid()));
+        return out;
     }
 
     ProcessHandle process() {
         return process.toHandle();
+    }
+
+    /** How the server ended: its exit code, or the signal that killed it. */
+    String exitDescription() {
+        if (process.isAlive()) {
+            return "running";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
     }
 
     boolean alive() {
