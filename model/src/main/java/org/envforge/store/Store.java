@@ -62,6 +62,8 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage()
                     + " (choose another with --data-dir or ENVFORGE_HOME)", e);
         }
+        makePrivate(dataDir);
+        SqliteNative.prepare(dataDir);
         Path lockFile = dataDir.resolve(LOCK_FILE);
         synchronized (OPENING) {
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -115,6 +117,21 @@ public final class Store implements AutoCloseable {
             throw new StoreException(file + " is empty (0 bytes) but " + (hasBlobs ? blobs + " holds stored files" : wal + " holds data")
                     + ": the database was lost or truncated. It was left untouched: restore " + DB_FILE + " from a backup, "
                     + "or move the data folder away and start a new one (--data-dir).");
+        }
+    }
+
+    /**
+     * The data folder is its user's alone (mode 0700): whatever the modes of what is inside, no
+     * other user, a sandbox's own uid among them, can list or read it.
+     */
+    private static void makePrivate(Path dataDir) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mine = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        try {
+            if (!Files.getPosixFilePermissions(dataDir).equals(mine)) {
+                Files.setPosixFilePermissions(dataDir, mine);
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not a POSIX file system, or not ours to change: left as it is
         }
     }
 

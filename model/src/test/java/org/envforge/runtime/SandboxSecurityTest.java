@@ -111,6 +111,35 @@ class SandboxSecurityTest {
         }
     }
 
+    /**
+     * Another EnvForge's data folder (with the screens and logs of its sessions) is not hidden from
+     * this one's sandboxes as their own is, so it must be closed by its mode: a data folder is its
+     * user's alone.
+     */
+    @Test
+    void anotherDataFolderIsClosedToASandbox() throws IOException {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "a sandbox of an ordinary user runs as that user");
+        Path other = Path.of("/var/lib/envforge-test-other-" + System.nanoTime());
+        try {
+            try (org.envforge.store.Store st = org.envforge.store.Store.open(other)) {
+                Files.writeString(Files.createDirectories(other.resolve("sessions/s1/fb")).resolve("Xvfb_screen0"), "screen");
+                assertThat(st.schemaVersion()).isPositive();
+            }
+            LocalRuntime rt = Sandboxes.local(dir);
+            try (Session s = rt.start(SessionRequest.defaults("other"))) {
+                ExecResult r = s.shell("ls " + other + " 2>&1; cat " + other + "/sessions/s1/fb/Xvfb_screen0 2>&1; head -c 16 " + other
+                        + "/envforge.db 2>&1");
+                assertThat(r.stdout()).contains("Permission denied").doesNotContain("screen\n").doesNotContain("SQLite format");
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(other)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     @Test
     void aRunawayScriptIsKilledAtItsLimit() {
         LocalRuntime rt = Sandboxes.local(dir);

@@ -62,6 +62,31 @@ class StoreProcessesTest {
         return results;
     }
 
+    /** sqlite-jdbc's own copies of its native library in the temporary folder. */
+    private static long tmpLibraries() throws IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().matches("sqlite-.*libsqlitejdbc\\.so")).count();
+        }
+    }
+
+    @Test
+    void processesStartingAtOnceShareOneCopyOfTheNativeLibraryAndNoneIsLeftInTmp() throws Exception {
+        long before = tmpLibraries();
+        Path env = Corpus.env("gnu_octave_env");
+        for (int round = 0; round < 3; round++) {
+            Path data = dir.resolve("lib" + round);
+            List<String> results = runAtOnce(data, env, 1);
+            assertThat(results).as(String.join("\n", results)).allMatch(r -> r.startsWith("exit 0: "));
+            try (var libs = Files.list(data.resolve(".native"))) {
+                assertThat(libs.map(p -> p.getFileName().toString())).singleElement().asString().startsWith("sqlitejdbc-");
+            }
+        }
+        assertThat(tmpLibraries()).as("copies extracted into the temporary folder").isLessThanOrEqualTo(before);
+        // The data folder is its user's alone.
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("lib0"))))
+                .isEqualTo("rwx------");
+    }
+
     @Test
     void processesOpeningABrandNewFolderAtOnceAllGetOneMigratedStore() throws Exception {
         Path env = Corpus.env("gnu_octave_env");
