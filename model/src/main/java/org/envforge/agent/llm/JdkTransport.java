@@ -18,12 +18,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LangChain4j's HTTP transport on {@link java.net.http.HttpClient}, HTTP/1.1 only, with two
+ * LangChain4j's HTTP transport on {@link java.net.http.HttpClient}, HTTP/1.1 only, with these
  * differences from the stock one: a failed status keeps the {@code Retry-After} header
- * ({@link HttpStatusError}), and a cut connection surfaces as an {@link UncheckedIOException}.
- * Streaming is not used and not supported.
+ * ({@link HttpStatusError}); a cut connection surfaces as an {@link UncheckedIOException}; a
+ * redirect is not followed (the key would go to whatever host the endpoint names) but reported
+ * with where it leads; a reply is read up to {@link #MAX_REPLY} bytes. Streaming is not used and
+ * not supported.
  */
 final class JdkTransport implements HttpClient {
+
+    /** The largest reply read; a larger one is refused (drafts and verdicts are a few KB). */
+    static final long MAX_REPLY = 8L << 20;
 
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final java.util.Set<String> RESTRICTED = java.util.Set.of("connection", "content-length", "expect", "host",
@@ -34,15 +39,17 @@ final class JdkTransport implements HttpClient {
 
     private JdkTransport(Duration connectTimeout, Duration readTimeout) {
         this.http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+                .connectTimeout(connectTimeout).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         this.readTimeout = readTimeout;
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        HttpResponse<String> response;
+        HttpResponse<java.io.InputStream> response;
+        String body;
         try {
-            response = http.send(toJdk(request), HttpResponse.BodyHandlers.ofString());
+            response = http.send(toJdk(request), HttpResponse.BodyHandlers.ofInputStream());
+            body = readBounded(response.body());
         } catch (HttpTimeoutException e) {
             throw new TimeoutException("no answer within " + readTimeout.toMillis() + " ms", e);
         } catch (IOException e) {
@@ -52,11 +59,27 @@ final class JdkTransport implements HttpClient {
             throw new IllegalStateException("interrupted while waiting for the LLM", e);
         }
         int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            String to = response.headers().firstValue("Location").orElse("(no Location)");
+            throw new HttpStatusError(status, "the endpoint answered with a redirect to " + to + "; EnvForge does not follow "
+                    + "redirects (the key would go along): set ENVFORGE_LLM_URL to the address that answers", null);
+        }
         if (status < 200 || status >= 300) {
-            throw new HttpStatusError(status, response.body(),
+            throw new HttpStatusError(status, body,
                     HttpStatusError.parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null)).orElse(null));
         }
-        return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(response.body()).build();
+        return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(body).build();
+    }
+
+    /** The body as text, read up to {@link #MAX_REPLY} bytes; a longer one is refused without reading the rest. */
+    private static String readBounded(java.io.InputStream body) throws IOException {
+        try (body) {
+            byte[] b = body.readNBytes((int) MAX_REPLY + 1);
+            if (b.length > MAX_REPLY) {
+                throw new IOException("the reply is larger than " + (MAX_REPLY >> 20) + " MiB; refused");
+            }
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Override

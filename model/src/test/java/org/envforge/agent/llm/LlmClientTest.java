@@ -175,6 +175,28 @@ class LlmClientTest {
         assertThat(keyed.toString()).doesNotContain("sk-secret").contains("key set");
     }
 
+    /** A redirect is not followed: the key would go to whatever host the endpoint names. */
+    @Test
+    void neverFollowsARedirectWithTheKey() {
+        try (FakeLlmServer elsewhere = new FakeLlmServer()) {
+            elsewhere.then(FakeLlmServer.reply("stolen"));
+            server.then(FakeLlmServer.status(307, "", "Location", elsewhere.url() + "/chat/completions"));
+            LlmSettings keyed = LlmSettings.of(LlmSettings.Provider.OPENAI_COMPATIBLE, server.url(), "m", "sk-secret")
+                    .withTimeout(Duration.ofSeconds(5)).withRetries(1, Duration.ofMillis(10));
+            assertThatThrownBy(() -> new LlmClient(keyed, sleeper).chat("s", "u", List.of())).isInstanceOf(AgentException.class)
+                    .hasMessageContaining("redirect").hasMessageContaining(elsewhere.url()).hasMessageContaining("ENVFORGE_LLM_URL");
+            assertThat(elsewhere.requestCount()).isZero();
+        }
+    }
+
+    /** A reply is read up to a bound: an endpoint cannot fill EnvForge's memory. */
+    @Test
+    void aHugeReplyIsRefusedWithoutReadingItWhole() {
+        server.then(FakeLlmServer.status(200, "x".repeat((int) JdkTransport.MAX_REPLY + 1000)));
+        assertThatThrownBy(() -> client(1).chat("s", "u", List.of())).isInstanceOf(AgentException.class)
+                .hasMessageContaining("larger than");
+    }
+
     @Test
     void speaksOllama() {
         server.then(FakeLlmServer.status(503, "loading"), FakeLlmServer.reply("from ollama"));
