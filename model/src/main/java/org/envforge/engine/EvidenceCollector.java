@@ -44,6 +44,9 @@ public final class EvidenceCollector {
         };
     }
 
+    /** How long a task's oracle may take in all (each action's own waits are bounded by the session). */
+    static final java.time.Duration ORACLE_LIMIT = java.time.Duration.ofMinutes(5);
+
     private final BlobStore blobs;
     private final boolean ocr;
 
@@ -74,8 +77,14 @@ public final class EvidenceCollector {
         List<TaskEvidence.ProbeReading> before = read(s, plugin, task.checker());
         CheckResult atStart = safeCheck(harness, s, task);
         String oracleError = null;
+        long oracleEnd = System.nanoTime() + ORACLE_LIMIT.toNanos();
         for (int i = 0; i < task.oracle().size(); i++) {
             Action a = task.oracle().get(i);
+            if (System.nanoTime() > oracleEnd) {
+                oracleError = "the oracle ran past its " + ORACLE_LIMIT.toMinutes() + "-minute limit after " + i + " of "
+                        + task.oracle().size() + " actions";
+                break;
+            }
             try {
                 s.act(a);
             } catch (RuntimeException e) {
@@ -102,11 +111,11 @@ public final class EvidenceCollector {
             try {
                 Pattern p = Pattern.compile(title);
                 for (WindowInfo w : windows) {
-                    if (p.matcher(w.title()).find()) {
+                    if (org.envforge.text.Regexes.find(p, w.title())) {
                         return w;
                     }
                 }
-            } catch (PatternSyntaxException e) {
+            } catch (PatternSyntaxException | org.envforge.text.Regexes.TooSlow e) {
                 // fall through to the largest window
             }
         }

@@ -40,7 +40,7 @@ public interface Session extends AutoCloseable {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (WindowInfo w : windows()) {
-                if (title.matcher(w.title()).find()) {
+                if (org.envforge.text.Regexes.find(title, w.title())) {
                     return Optional.of(w);
                 }
             }
@@ -62,10 +62,18 @@ public interface Session extends AutoCloseable {
      */
     default boolean waitIfWaiting(Action action) {
         if (action instanceof Action.Wait w) {
+            if (w.millis() > MAX_WAIT_MILLIS) {
+                throw new SandboxException("a wait of " + w.millis() + " ms is longer than the " + MAX_WAIT_MILLIS / 1000
+                        + " s one action may wait");
+            }
             pause(w.millis());
             return true;
         }
         if (action instanceof Action.WaitForWindow w) {
+            if (w.timeoutMillis() > MAX_WINDOW_WAIT_MILLIS) {
+                throw new SandboxException("a wait for a window of " + w.timeoutMillis() + " ms is longer than the "
+                        + MAX_WINDOW_WAIT_MILLIS / 1000 + " s one action may wait");
+            }
             if (awaitWindow(Pattern.compile(w.titlePattern()), Duration.ofMillis(w.timeoutMillis())).isEmpty()) {
                 throw new SandboxException("no window matching \"" + w.titlePattern() + "\" appeared within " + w.timeoutMillis()
                         + " ms (windows: " + windows().stream().map(WindowInfo::title).toList() + ")");
@@ -74,6 +82,12 @@ public interface Session extends AutoCloseable {
         }
         return false;
     }
+
+    /** The longest pause one action may ask for (actions come from creators and agents, which may be wrong or hostile). */
+    long MAX_WAIT_MILLIS = 60_000;
+
+    /** The longest one action may wait for a window. */
+    long MAX_WINDOW_WAIT_MILLIS = 120_000;
 
     /** Sleeps; an interrupt ends the wait with a {@link SandboxException}. */
     static void pause(long millis) {

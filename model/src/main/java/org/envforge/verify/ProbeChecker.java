@@ -55,8 +55,8 @@ public final class ProbeChecker {
             case "not_contains" -> !a.contains(e);
             case "matches" -> {
                 try {
-                    yield Pattern.compile(e, Pattern.DOTALL).matcher(a).matches();
-                } catch (PatternSyntaxException x) {
+                    yield org.envforge.text.Regexes.matches(Pattern.compile(e, Pattern.DOTALL), a);
+                } catch (PatternSyntaxException | org.envforge.text.Regexes.TooSlow x) {
                     yield false;
                 }
             }

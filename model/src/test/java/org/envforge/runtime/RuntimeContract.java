@@ -81,6 +81,19 @@ public abstract class RuntimeContract {
         }
     }
 
+    /** An action that waits too long (from a wrong or hostile creator or agent) is refused at once. */
+    @Test
+    void actionsThatWaitTooLongAreRefusedAtOnce() {
+        try (Session s = runtime().start(SessionRequest.defaults("contract-wait"))) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> s.act(new Action.Wait(100_000_000))).isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("longer than the 60 s");
+            assertThatThrownBy(() -> s.act(new Action.WaitForWindow("x", 100_000_000))).isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("longer than the 120 s");
+            assertThat((System.nanoTime() - t0) / 1_000_000_000).isLessThan(10);
+        }
+    }
+
     @Test
     void actionsReachAnAppWindow() {
         try (Session s = runtime().start(SessionRequest.defaults("contract-app"))) {

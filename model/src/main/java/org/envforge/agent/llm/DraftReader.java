@@ -17,6 +17,7 @@ import org.envforge.plugin.BuiltInProbes;
 import org.envforge.plugin.Probe;
 import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.plugin.TaskDraft;
+import org.envforge.runtime.Session;
 import org.envforge.spec.Checker;
 import org.envforge.spec.Checklist;
 import org.envforge.spec.PrivilegedInfo;
@@ -134,12 +135,23 @@ final class DraftReader {
             p.add("\"oracle\" must be a non-empty list of Gym-Anything actions");
             return List.of();
         }
+        List<Action> actions;
         try {
-            return GymAnythingActions.fromJsonList(list);
+            actions = GymAnythingActions.fromJsonList(list);
         } catch (RuntimeException e) {
             p.add("oracle" + (e instanceof IllegalArgumentException ? "" : ": ") + e.getMessage());
             return List.of();
         }
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Action.Wait w && w.millis() > Session.MAX_WAIT_MILLIS) {
+                p.add("oracle action " + (i + 1) + ": a wait of " + w.millis() + " ms is longer than " + Session.MAX_WAIT_MILLIS + " ms");
+            }
+            if (actions.get(i) instanceof Action.WaitForWindow w && w.timeoutMillis() > Session.MAX_WINDOW_WAIT_MILLIS) {
+                p.add("oracle action " + (i + 1) + ": a window wait of " + w.timeoutMillis() + " ms is longer than "
+                        + Session.MAX_WINDOW_WAIT_MILLIS + " ms");
+            }
+        }
+        return actions;
     }
 
 }

@@ -100,7 +100,7 @@ public final class RuleAuditor implements Auditor {
             return v(AuditChecklist.READY, Verdict.PARTIAL, "a window is shown, but the task does not say which window means ready",
                     ev.startShot());
         }
-        if (ev.startWindow() == null || !Pattern.compile(task.windowTitle()).matcher(ev.startWindow().title()).find()) {
+        if (ev.startWindow() == null || !titleMatches(task.windowTitle(), ev.startWindow().title())) {
             return v(AuditChecklist.READY, Verdict.FAIL, "no window titled like \"" + task.windowTitle() + "\" at the start (windows: "
                     + ev.windowsAtStart().stream().map(w -> w.title()).toList() + ")", ev.startShot());
         }
@@ -339,5 +339,14 @@ public final class RuleAuditor implements Auditor {
     private static String abbreviate(String s) {
         String one = s.replace('\n', ' ');
         return one.length() > 70 ? one.substring(0, 69) + "\u2026" : one;
+    }
+
+    /** Whether a window title matches the task's pattern (a pattern that is invalid or too slow does not). */
+    private static boolean titleMatches(String pattern, String title) {
+        try {
+            return org.envforge.text.Regexes.find(Pattern.compile(pattern), title);
+        } catch (java.util.regex.PatternSyntaxException | org.envforge.text.Regexes.TooSlow e) {
+            return false;
+        }
     }
 }

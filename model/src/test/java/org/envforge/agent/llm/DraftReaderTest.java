@@ -96,6 +96,17 @@ class DraftReaderTest {
         assertThatThrownBy(() -> read(reply)).hasMessageContaining("oracle/4: mouse: unknown action wiggle");
     }
 
+    /** A wait of a day in an oracle would hold the job; the creator is told to fix it instead. */
+    @Test
+    void refusesOracleWaitsLongerThanAnActionMayWait() {
+        String reply = broken(o -> {
+            o.withArray("oracle").addObject().putObject("control").put("wait", 100_000);
+            o.withArray("oracle").addObject().putObject("control").putObject("wait_for_window").put("title", "x").put("timeout", 100_000);
+        });
+        assertThatThrownBy(() -> read(reply)).hasMessageContaining("a wait of 100000000 ms is longer than 60000 ms")
+                .hasMessageContaining("a window wait of 100000000 ms is longer than 120000 ms");
+    }
+
     @Test
     void refusesAnEmptyLaunch() {
         String reply = broken(o -> o.putArray("launch"));
