@@ -44,7 +44,23 @@ def contents(d):
     return r
 
 
+failures_kept = [0]
+
+
+def keep(name, out):
+    """Keeps the whole output of a failed command (WORK/failed-N.txt) and says where."""
+    failures_kept[0] += 1
+    path = os.path.join(work, 'failed-%d.txt' % failures_kept[0])
+    open(path, 'w').write(name + '\n' + out)
+    return ' (whole output: %s)' % path
+
+
 def judge(name, rc, out, ok_codes=(0,)):
+    r = judge1(name, rc, out, ok_codes)
+    return r + keep(name, out) if r else None
+
+
+def judge1(name, rc, out, ok_codes=(0,)):
     if rc is None:
         return '%s hung' % name
     if rc not in ok_codes:

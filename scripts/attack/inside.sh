@@ -23,6 +23,9 @@ others() {
 
 mode_read() {
     say uid "$(id -u)"
+    # EnvForge's own environment (the LLM key) must not reach the sandbox.
+    for e in /proc/[0-9]*/environ; do tr '\0' '\n' < "$e" 2>/dev/null; done | grep -a ATKSECRET | sed 's/^/ATK-LEAK /' | head -3
+    env | grep -a ATKSECRET | sed 's/^/ATK-LEAK /' | head -3
     can shadow_read cat /etc/shadow
     can gshadow_read cat /etc/gshadow
     if cat "$ATK_CANARY_FILE" >/dev/null 2>&1; then say canary_read OPEN; echo "ATK-LEAK $(cat "$ATK_CANARY_FILE")"; else say canary_read closed; fi
@@ -35,7 +38,7 @@ mode_read() {
     if [ -n "${ATK_OTHER:-}" ]; then
         can other_data_list nonempty "$ATK_OTHER"
         can other_db_read cat "$ATK_OTHER/envforge.db"
-        leak=$(grep -a -r -o -h "$ATK_OTHER_SECRET_PREFIX[A-Za-z0-9]*" "$ATK_OTHER" 2>/dev/null | head -1)
+        leak=$(grep -a -r -o -h "$ATK_OTHER_SECRET_PREFIX[A-Za-z0-9-]*" "$ATK_OTHER" 2>/dev/null | head -1)
         [ -n "$leak" ] && echo "ATK-LEAK $leak"
     fi
     say visible_pids "$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)"
@@ -213,7 +216,7 @@ mode_session_b() {
     fb=$(timeout 30 find / \( -path /proc -o -path /sys -o -path /dev -o -path /usr \) -prune -o \( -name 'Xvfb_screen0' -o -name 'app-*.log' \) -readable -print 2>/dev/null | head -4)
     say screens_readable "${fb:-none}"
     for f in $fb; do say read_bytes "$f $(head -c 1048576 "$f" 2>/dev/null | wc -c)"; done
-    leak=$(grep -a -r -o -h "$ATK_SESSION_PREFIX[A-Za-z0-9]*" /tmp /var/tmp /dev/shm /run 2>/dev/null | head -1)
+    leak=$(grep -a -r -o -h "$ATK_SESSION_PREFIX[A-Za-z0-9-]*" /tmp /var/tmp /dev/shm /run 2>/dev/null | head -1)
     [ -n "$leak" ] && echo "ATK-LEAK $leak"
     say done session_b
 }

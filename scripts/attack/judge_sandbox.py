@@ -54,13 +54,17 @@ def missing(tag, keys):
     return [k for k in keys if get(tag, k) is None]
 
 
-secrets = [s for s in F.get('secrets', []) if s]
+# The other data folder's secret has a row of its own (below).
+secrets = [s for s in F.get('secrets', []) if s and s != F.get('other_secret')]
 everything = b''
-for name in ('gen_out', 'gen_err', 'jobs_out', 'server_log'):
-    p = F.get(name)
+for name in ('gen_out', 'gen_err', 'jobs_out', 'server_log', 'db', 'wal'):
+    p = F.get(name) if name not in ('db', 'wal') else os.path.join(data, 'envforge.db' + ('-wal' if name == 'wal' else ''))
     if p and os.path.exists(p):
         everything += open(p, 'rb').read()
 leaked = sorted({s for s in secrets if s.encode() in everything} | {l for l in leaks if any(s in l for s in secrets)})
+if F.get('server_log') and os.path.exists(F['server_log']):
+    for l in open(F['server_log']):
+        leaked = sorted(set(leaked) | {'in a prompt: ' + c for c in json.loads(l).get('canaries', []) if c in secrets})
 ran = set(rep)
 
 
@@ -86,6 +90,13 @@ row('sandbox: hidden folders', '/root, a world-readable file in /root, the data 
 keys = ['other_data_list', 'other_db_read']
 o = opened('read', keys)
 other_leak = [l for l in leaks if F.get('other_secret') and F['other_secret'] in l]
+to_model = set()
+if F.get('server_log') and os.path.exists(F['server_log']):
+    for l in open(F['server_log']):
+        to_model.update(json.loads(l).get('canaries', []))
+if F.get('other_secret') in to_model:
+    other_leak.append('%s, which then reached the model in a fix prompt' % (other_leak[0] if other_leak else F['other_secret']))
+    other_leak = other_leak[1:] if len(other_leak) > 1 else other_leak
 if F.get('other_data'):
     row('sandbox: another data folder', 'list and read a second data folder (%s, modes as EnvForge made them)' % F['other_data'], len(keys),
         bool(o or other_leak), ('reached: %s' % ', '.join(o) if o else '') +
@@ -265,7 +276,8 @@ errors = [(k, (e.get('setupError') or '')[:120]) for k, e in ev.items() if k[4:]
 row('sandbox: session usable after each attack', 'every task of the job runs its setup in the same session after the one before',
     len(expected), bool(not_ran), ('did not run: %s' % errors) if not_ran else '')
 if leaked:
-    row('sandbox: secrets reached', 'canary secrets in outputs, stored data and prompts', len(secrets), True, 'found: %s' % leaked)
+    row('sandbox: secrets reached', 'canary secrets (root-only files, /root, another data folder, the LLM key) in outputs, '
+        'the database, setup outputs and prompts', len(secrets), True, 'found: %s' % leaked)
 if F.get('hung'):
     row('sandbox: job finished', 'the generation job ends', 1, True, 'still running after %s s; killed' % F.get('gen_secs'))
 print('\n'.join(rows))

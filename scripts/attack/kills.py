@@ -6,11 +6,12 @@ Usage: kills.py ENVFORGE WORK RUNS SEED CORPUS > rows.tsv   (progress on stderr)
 
 Generation: `generate --software xterm --envs 2 --tasks 2 --rounds 1` (recipe creator, real
 sandboxes) is killed with SIGKILL after a random 1-12 s, then `jobs resume`. A run loses data
-when, after the resume, the job is not done, an item is not passed (an uninterrupted run passes
-both), or an environment of the job does not hold its 2 audit-passed tasks; it duplicates when the
+when, after the resume, the job is not done, an item is unfinished (or in error after a kill), or an
+environment of the job does not hold its 2 tasks with its item's outcome; it duplicates when the
 job holds more environments, rounds or tasks than asked. Left behind: session folders, control
-groups, mounts and live processes of the killed sessions, and X locks of their displays whose server
-is gone, looked at after the resume has finished.
+groups, mounts and live processes of the killed sessions, X locks of their displays whose server
+is gone, and copies of the SQLite JDBC native library in /tmp that no process uses, looked at after
+the resume has finished.
 Import: `env import CORPUS` killed after a random 0.5-5 s, then imported again: the store must then
 hold exactly what one clean import holds, and `store check` must pass.
 """
@@ -95,7 +96,7 @@ def lock_stale(n):
         return True
 
 
-gen_lost, gen_dup, gen_left, gen_notes = 0, 0, 0, []
+gen_lost, gen_dup, gen_left, gen_notes, gen_other, left_kinds = 0, 0, 0, [], [], {}
 for i in range(1, runs + 1):
     delay = rnd.uniform(1.0, 12.0)
     t0 = time.time()
@@ -106,7 +107,12 @@ for i in range(1, runs + 1):
         seen.update({k: v for k, v in sessions_now().items() if v is not None or k not in seen})
         time.sleep(0.1)
     finished_first = p.poll() is not None
+    lib = None
     if not finished_first:
+        try:
+            lib = next((l.split()[-1] for l in open('/proc/%d/maps' % p.pid) if 'libsqlitejdbc.so' in l), None)
+        except OSError:
+            pass
         os.kill(p.pid, signal.SIGKILL)
     p.wait()
     try:
@@ -132,17 +138,24 @@ for i in range(1, runs + 1):
     envs = c.execute("select e.id, e.key from environment e where e.name like ?", ('xterm_j%d_e%%' % job,)).fetchall()
     tasks = {e: c.execute("select count(*), sum(status = 'AUDIT_PASSED') from task where env_key = ?", (k,)).fetchone() for e, k in envs}
     c.close()
-    lost = []
+    # Lost: the job or an item left unfinished, an item in error after a kill, an environment missing or not holding
+    # its 2 tasks with the status its item ended with. An audit that fails on its own (an uninterrupted run can fail
+    # under load) is reported, not counted.
+    lost, other = [], []
     if status != 'done':
         lost.append('job %s' % status)
-    lost += ['item %d %s' % (ix, st) for ix, st, _ in items if st != 'passed']
-    names = {n for _, _, n in items}
-    for n in names:
+    for ix, st, n in items:
         e = [x for x in tasks if x.split('@')[0] == n]
-        if not e:
-            lost.append('%s not stored' % n)
-        elif tasks[e[0]][0] != 2 or (tasks[e[0]][1] or 0) != 2:
-            lost.append('%s holds %s tasks, %s audit-passed' % (e[0], tasks[e[0]][0], tasks[e[0]][1]))
+        if st not in ('passed', 'failed', 'error'):
+            lost.append('item %d left %s' % (ix, st))
+        elif st == 'error':
+            (other if finished_first else lost).append('item %d in error' % ix)
+        elif not e:
+            lost.append('%s (%s) not stored' % (n, st))
+        elif tasks[e[0]][0] != 2 or st == 'passed' and (tasks[e[0]][1] or 0) != 2:
+            lost.append('%s (%s) holds %s tasks, %s audit-passed' % (e[0], st, tasks[e[0]][0], tasks[e[0]][1]))
+        if st == 'failed':
+            other.append('item %d failed its audit' % ix)
     dup = []
     if len(items) != 2:
         dup.append('%d items' % len(items))
@@ -163,18 +176,27 @@ for i in range(1, runs + 1):
                 left.append('stale X lock :%d' % disp)
     if any(data in l for l in open('/proc/self/mountinfo')):
         left.append('mounts under the data folder')
+    if lib and os.path.exists(lib):
+        left.append('its copy of libsqlitejdbc.so (%d KB) and .lck left in /tmp' % (os.path.getsize(lib) >> 10))
     gen_lost += bool(lost)
     gen_dup += bool(dup)
     gen_left += bool(left)
-    if lost or dup or left:
-        gen_notes.append('%s: %s' % (note, '; '.join(lost + dup + left)))
-    log('kill %2d/%d: %s, %d sessions seen; %s' % (i, runs, note, len(seen), '; '.join(lost + dup + left) or 'whole'))
+    if lost or dup:
+        gen_notes.append('%s: %s' % (note, '; '.join(lost + dup)))
+    for l in left:
+        kind = re.sub(r'-[0-9a-f]{8}\b|:\d+\b', '', l)
+        left_kinds[kind] = left_kinds.get(kind, 0) + 1
+    if other:
+        gen_other.append('run %d: %s' % (i, ', '.join(other)))
+    log('kill %2d/%d: %s, %d sessions seen; %s' % (i, runs, note, len(seen), '; '.join(lost + dup + left + other) or 'whole'))
 
 rows = []
 ev = ' | '.join(gen_notes)
 rows.append(('kill -9 during generate, then jobs resume', 'SIGKILL at a random 1-12 s of a 2x2 xterm job (real sandboxes)', runs,
              gen_lost or gen_dup or gen_left,
-             'runs with data lost %d, duplicated %d, leftovers %d%s' % (gen_lost, gen_dup, gen_left, ('; ' + ev) if ev else '')))
+             'runs with data lost %d, duplicated %d, leftovers %d%s%s%s' % (gen_lost, gen_dup, gen_left, ('; ' + ev) if ev else '',
+                                                                        ''.join('; %s in %d runs' % kv for kv in sorted(left_kinds.items())),
+                                                                      ('; not counted: ' + ' | '.join(gen_other)) if gen_other else '')))
 
 # Imports.
 ref = os.path.join(work, 'kill-import-ref')
@@ -192,7 +214,7 @@ def contents(d):
 
 
 want = contents(ref)
-imp_bad = []
+imp_bad, imp_libs = [], 0
 for i in range(1, max(1, runs // 2) + 1):
     d = os.path.join(work, 'kill-import-%d' % i)
     delay = rnd.uniform(0.5, 5.0)
@@ -200,7 +222,12 @@ for i in range(1, max(1, runs // 2) + 1):
                          stderr=subprocess.DEVNULL)
     time.sleep(delay)
     killed = p.poll() is None
+    lib = None
     if killed:
+        try:
+            lib = next((l.split()[-1] for l in open('/proc/%d/maps' % p.pid) if 'libsqlitejdbc.so' in l), None)
+        except OSError:
+            pass
         os.kill(p.pid, signal.SIGKILL)
     p.wait()
     rc, out = cli(['env', 'import'] + corpus, d=d)
@@ -213,10 +240,14 @@ for i in range(1, max(1, runs // 2) + 1):
         bad.append('store check: ' + out2.strip().splitlines()[-1][:120])
     if re.search(r'locked|Exception|busy', out):
         bad.append('re-import: ' + out[-150:])
+    if lib and os.path.exists(lib):
+        imp_libs += 1
     if bad:
         imp_bad.append('run %d (killed after %.1f s): %s' % (i, delay, '; '.join(bad)))
     log('import kill %d: killed=%s after %.1f s: %s' % (i, killed, delay, '; '.join(bad) or 'same as a clean import'))
 rows.append(('kill -9 during env import, then import again', 'SIGKILL at a random 0.5-5 s of importing the test corpus (257 tasks)',
-             max(1, runs // 2), bool(imp_bad), 'runs that differ from a clean import: %d%s' % (len(imp_bad), ('; ' + ' | '.join(imp_bad)) if imp_bad else '')))
+             max(1, runs // 2), bool(imp_bad or imp_libs), 'runs that differ from a clean import: %d%s%s' % (
+                 len(imp_bad), ('; ' + ' | '.join(imp_bad)) if imp_bad else '',
+                 ('; leftovers: the killed process\'s copy of libsqlitejdbc.so and .lck stay in /tmp in %d runs' % imp_libs) if imp_libs else '')))
 for a, t, n, broke, e in rows:
     print('\t'.join([a, t, str(n), 'BROKE' if broke else 'held', e.replace('\t', ' ')[:600]]))
