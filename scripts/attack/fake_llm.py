@@ -79,7 +79,10 @@ def main():
             for k, v in headers:
                 self.send_header(k, v)
             self.end_headers()
-            self.wfile.write(b)
+            try:
+                self.wfile.write(b)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client stopped reading (EnvForge reads a reply up to a bound)
 
         def do_POST(self):
             scenario = json.load(open(a.scenario))

@@ -82,6 +82,42 @@ public abstract class LimitsContract {
     }
 
     @Test
+    void aResetAfterEveryProcessSlotIsTakenLeavesAWorkingSession() throws Exception {
+        SandboxRuntime rt = runtimeWhereLimitsHold();
+        try (Session s = rt.start(SessionRequest.defaults("slots").withLimits(SMALL))) {
+            // Programs that take every process slot and keep it, and a fork bomb left running; meanwhile clients come
+            // and go on the display (a server that resets when its last client leaves cannot start its keymap compiler).
+            String hold = "import os, time\nfor i in range(200):\n    try:\n        if os.fork() == 0:\n"
+                    + "            os.execvp('sleep', ['sleep', '60'])\n    except OSError:\n        time.sleep(0.01)\ntime.sleep(60)\n";
+            s.launch(List.of("python3", "-c", hold));
+            s.launch(List.of("setsid", "bash", "-c", "b() { b | b & }; b"));
+            Session.pause(1500);
+            for (int i = 0; i < 3; i++) {
+                try {
+                    s.screenshot();
+                } catch (SandboxException expected) {
+                    // no slot left for the screenshot program
+                }
+            }
+            s.reset();
+            assertThat(s.shell("echo ok").stdout()).isEqualTo("ok\n");
+            assertThat(s.windows()).isEmpty();
+            assertThat(s.screenshot().width()).isEqualTo(s.width());
+            s.launch(List.of("xterm", "-T", "after-the-bomb"));
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (s.windows().stream().noneMatch(w -> w.title().contains("after-the-bomb")) && System.nanoTime() < end) {
+                Session.pause(50);
+            }
+            assertThat(s.windows()).as("a new program shows its window").anyMatch(w -> w.title().contains("after-the-bomb"));
+        }
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (countSleepers() > 0 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(countSleepers()).as("left: %s", sleepers()).isZero();
+    }
+
+    @Test
     void whatASessionWritesHasASize() {
         SandboxRuntime rt = runtimeWhereLimitsHold();
         try (Session s = rt.start(SessionRequest.defaults("disk").withLimits(SMALL))) {
@@ -116,6 +152,15 @@ public abstract class LimitsContract {
         try (Session s = runtime().start(SessionRequest.defaults("readonly"))) {
             ExecResult r = s.shell("for d in /etc /usr /var /opt /; do touch $d/envforge-probe 2>/dev/null && echo wrote $d; done; echo end");
             assertThat(r.stdout()).isEqualTo("end\n");
+        }
+    }
+
+    private static String sleepers() {
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> p.info().commandLine().map(c -> c.equals("/usr/bin/sleep 60") || c.equals("sleep 60")).orElse(false))
+                    .map(p -> p.pid() + " " + p.info().user().orElse("?") + " parent " + p.parent().map(q -> q.pid() + " "
+                            + q.info().commandLine().orElse("?")).orElse("none") + " started " + p.info().startInstant().orElse(null))
+                    .collect(Collectors.joining("; "));
         }
     }
 

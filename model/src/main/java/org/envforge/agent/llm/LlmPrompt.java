@@ -2,6 +2,7 @@ package org.envforge.agent.llm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.envforge.text.Clip;
 
 /**
  * One conversation to send: a system message, the user's request with optional PNG images, and
@@ -14,8 +15,15 @@ public record LlmPrompt(String system, String user, List<byte[]> images, List<Co
         corrections = List.copyOf(corrections);
     }
 
-    /** A reply the model gave and what it was told about it. */
+    /**
+     * A reply the model gave and what it was told about it. The reply goes back to the model
+     * clipped to a prompt section ({@link Clip#PROMPT_SECTION}): a refused reply of a megabyte is
+     * not sent back whole at every retry.
+     */
     public record Correction(String reply, String feedback) {
+        public Correction {
+            reply = Clip.text(reply, Clip.PROMPT_SECTION);
+        }
     }
 
     public static LlmPrompt of(String system, String user, List<byte[]> images) {

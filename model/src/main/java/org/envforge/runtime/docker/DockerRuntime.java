@@ -88,6 +88,18 @@ public final class DockerRuntime implements SandboxRuntime {
             throw new SandboxException("the Docker runtime cannot start: " + String.join("; ", missing));
         }
         String name = "envforge-" + request.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + UUID.randomUUID().toString().substring(0, 8);
+        DockerSession s = new DockerSession(client, name, request, () -> newContainer(name, request));
+        try {
+            s.boot();
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw new SandboxException("cannot start a Docker session from " + image + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Creates and starts a session's container (with no X server yet); its id. */
+    private String newContainer(String name, SessionRequest request) {
         SessionLimits l = request.limits();
         // Nothing of the container is writable but its sized tmpfs folders; memory (with no swap beyond it) and
         // processes are limited for the whole container; no capabilities, no new privileges, no network unless asked.
@@ -109,16 +121,14 @@ public final class DockerRuntime implements SandboxRuntime {
                 .withLabels(Map.of("org.envforge.session", name)).exec();
         try {
             client.startContainerCmd(c.getId()).exec();
-            DockerSession s = new DockerSession(client, c.getId(), name, request);
-            s.startDisplay();
-            return s;
+            return c.getId();
         } catch (RuntimeException e) {
             try {
                 client.removeContainerCmd(c.getId()).withForce(true).exec();
             } catch (RuntimeException ignored) {
                 // already gone
             }
-            throw new SandboxException("cannot start a Docker session from " + image + ": " + rootMessage(e), e);
+            throw e;
         }
     }
 

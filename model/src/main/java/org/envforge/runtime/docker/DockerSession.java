@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.envforge.action.Action;
 import org.envforge.runtime.ExecResult;
@@ -42,23 +43,37 @@ final class DockerSession implements Session {
     static final int MAX_OUTPUT = 8 << 20;
 
     private final DockerClient client;
-    private final String container;
     private final String id;
     private final SessionRequest request;
+    /** Creates and starts a fresh container for this session (with no X server yet), giving its id. */
+    private final Supplier<String> containers;
+    private volatile String container;
     /** Process ids (inside the container) of what the runtime itself started. */
     private final Set<Long> own = new LinkedHashSet<>();
     private volatile boolean closed;
 
-    DockerSession(DockerClient client, String container, String id, SessionRequest request) {
+    DockerSession(DockerClient client, String id, SessionRequest request, Supplier<String> containers) {
         this.client = client;
-        this.container = container;
         this.id = id;
         this.request = request;
+        this.containers = containers;
     }
 
-    /** Starts the X server and records the container's own processes: init (1), the keep-alive and the server. */
-    void startDisplay() {
-        String script = "Xvfb :0 -screen 0 " + request.width() + "x" + request.height() + "x24 -nolisten tcp >/tmp/xvfb.log 2>&1 </dev/null & "
+    /** Starts a container and its X server. */
+    void boot() {
+        own.clear();
+        container = containers.get();
+        startDisplay();
+    }
+
+    /**
+     * Starts the X server and records the container's own processes: init (1), the keep-alive and
+     * the server. The server never resets when its last client leaves (-noreset): a reset compiles
+     * the keymap again in a new process, which fails, and stops the server, while the task's
+     * programs hold every process slot.
+     */
+    private void startDisplay() {
+        String script = "Xvfb :0 -screen 0 " + request.width() + "x" + request.height() + "x24 -nolisten tcp -noreset >/tmp/xvfb.log 2>&1 </dev/null & "
                 + "x=$!; for i in $(seq 200); do [ -e /tmp/.X11-unix/X0 ] && break; sleep 0.05; done; [ -e /tmp/.X11-unix/X0 ] || exit 1; "
                 + "echo $x; cat /proc/1/task/1/children";
         ExecResult r = run(List.of("sh", "-c", script), Duration.ofSeconds(15), null, INFRA_ID).orThrow("Xvfb in the container");
@@ -227,21 +242,46 @@ final class DockerSession implements Session {
 
     /**
      * Stops every process but the container's own (known by id), again until none is left (a fork
-     * racing the kill is caught in the next round); then empties the home folder. The script forks
-     * nothing while it kills, so it never kills itself.
+     * racing the kill is caught in the next round), checks that the container's own are still there
+     * and empties the home folder. The script forks nothing while it kills, so it never kills
+     * itself. Where that cannot be done (the task's programs hold every process slot, so not even
+     * the script can start, or they outlast twenty rounds, or the X server is gone), the session
+     * gets a new container.
      */
     @Override
     public void reset() {
-        String keep = own.stream().map(String::valueOf).collect(Collectors.joining(" "));
-        String script = "keep=\" " + keep + " $$ $PPID \"; for round in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do n=0; "
-                + "for d in /proc/[0-9]*; do p=${d#/proc/}; case \"$keep\" in *\" $p \"*) continue;; esac; "
-                + "kill -9 \"$p\" 2>/dev/null && n=$((n+1)); done; [ $n -eq 0 ] && break; sleep 0.05; done; "
-                + "find " + HOME + " -mindepth 1 -delete";
-        run(List.of("sh", "-c", script), Duration.ofSeconds(20), null, USER_ID);
+        if (!cleared()) {
+            replace();
+        }
         long end = System.nanoTime() + 3_000_000_000L;
         while (!windows().isEmpty() && System.nanoTime() < end) {
             Session.pause(20);
         }
+    }
+
+    private boolean cleared() {
+        String keep = own.stream().map(String::valueOf).collect(Collectors.joining(" "));
+        String script = "keep=\" " + keep + " $$ $PPID \"; for round in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do n=0; "
+                + "for d in /proc/[0-9]*; do p=${d#/proc/}; case \"$keep\" in *\" $p \"*) continue;; esac; "
+                + "kill -9 \"$p\" 2>/dev/null && n=$((n+1)); done; [ $n -eq 0 ] && break; sleep 0.05; done; [ $n -eq 0 ] || exit 3; "
+                + "for p in " + keep + "; do [ -d /proc/$p ] || exit 4; done; "
+                + "find " + HOME + " -mindepth 1 -delete";
+        try {
+            return run(List.of("sh", "-c", script), Duration.ofSeconds(20), null, USER_ID).ok();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Removes the container and starts a fresh one in its place. */
+    private void replace() {
+        ensureOpen();
+        try {
+            client.removeContainerCmd(container).withForce(true).exec();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+        boot();
     }
 
     @Override
@@ -255,6 +295,9 @@ final class DockerSession implements Session {
             return;
         }
         closed = true;
+        if (container == null) {
+            return;
+        }
         try {
             client.removeContainerCmd(container).withForce(true).exec();
         } catch (RuntimeException e) {
