@@ -16,13 +16,14 @@ public record LlmPrompt(String system, String user, List<byte[]> images, List<Co
     }
 
     /**
-     * A reply the model gave and what it was told about it. The reply goes back to the model
-     * clipped to a prompt section ({@link Clip#PROMPT_SECTION}): a refused reply of a megabyte is
-     * not sent back whole at every retry.
+     * A reply the model gave and what it was told about it. Each goes back to the model clipped to
+     * a prompt section ({@link Clip#PROMPT_SECTION}): a refused reply of a megabyte, or a reason
+     * quoting it, is not sent back whole at every retry.
      */
     public record Correction(String reply, String feedback) {
         public Correction {
             reply = Clip.text(reply, Clip.PROMPT_SECTION);
+            feedback = Clip.text(feedback, Clip.PROMPT_SECTION);
         }
     }
 

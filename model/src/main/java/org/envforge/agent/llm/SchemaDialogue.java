@@ -1,6 +1,7 @@
 package org.envforge.agent.llm;
 
 import java.util.List;
+import org.envforge.text.Clip;
 import org.envforge.agent.AgentException;
 
 /**
@@ -41,7 +42,8 @@ final class SchemaDialogue {
             try {
                 return reader.read(reply);
             } catch (ReplyRejected | RuntimeException e) {
-                reason = e instanceof ReplyRejected ? e.getMessage() : "the reply could not be read (" + e + ")";
+                // A reason may quote the reply (a field's value of a megabyte): clipped before it goes to notes and back to the model.
+                reason = Clip.text(e instanceof ReplyRejected ? e.getMessage() : "the reply could not be read (" + e + ")", Clip.REASON);
                 notes.add(what + ": reply " + i + " of at most " + maxReplies + " refused: " + reason);
                 p = p.corrected(reply, "Your reply was refused: " + reason + ".\nReply again with one JSON object that follows the "
                         + "schema, changing what is needed to fix this.");

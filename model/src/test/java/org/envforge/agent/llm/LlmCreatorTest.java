@@ -91,6 +91,18 @@ class LlmCreatorTest {
     }
 
     @Test
+    void aRefusedReplyOfAMegabyteGoesBackToTheModelClipped() {
+        ObjectNode bad = GoodTask.json("bad");
+        bad.put("difficulty", "\u001b]0;title\u0007" + "x".repeat(1 << 20));
+        server.then(FakeLlmServer.reply(bad.toString()), FakeLlmServer.reply(GoodTask.reply("good")));
+        Creation c = creator.create(request(1), plugin);
+        assertThat(c.environment().tasks()).extracting(TaskDraft::name).containsExactly("good");
+        assertThat(server.requests().get(1).toString().length()).as("the retry request").isLessThan(64 * 1024);
+        assertThat(message(1, 2)).contains("\"assistant\"").doesNotContain("\\u001b");
+        assertThat(c.notes()).allSatisfy(n -> assertThat(n.length()).isLessThanOrEqualTo(5 * 1024));
+    }
+
+    @Test
     void givesUpWhenEveryReplyBreaksTheSchema() {
         ObjectNode bad = GoodTask.json("bad");
         ((ObjectNode) bad.at("/checker/conditions/0")).put("probe", "cell");
