@@ -42,6 +42,8 @@ public final class Corpus {
         String jar = url.toURI().toString();
         java.net.URI jarUri = java.net.URI.create(jar.substring(0, jar.indexOf("!/")));
         Path target = Files.createTempDirectory("envforge-corpus");
+        // A copy per test JVM: removed when the JVM ends, so test runs leave nothing in /tmp.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target)));
         try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(jarUri, java.util.Map.of())) {
             Path root = fs.getPath("/corpus");
             try (Stream<Path> walk = Files.walk(root)) {
@@ -56,6 +58,16 @@ public final class Corpus {
             }
         }
         return target;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort at exit
+        }
     }
 
     public static Path gymAnything() {
