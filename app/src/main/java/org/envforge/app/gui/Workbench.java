@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.envforge.app.cli.GuiLauncher;
 import org.envforge.app.cli.GuiOptions;
@@ -64,7 +67,8 @@ public final class Workbench implements GuiLauncher {
             Stage stage = new Stage();
             Ui ui = build(engine, prefs, theme, new FxTaskRunner(2));
             ui.apply(options);
-            Scene scene = new Scene(ui.window(), 1440, 900);
+            Dimension2D size = windowSize(Screen.getPrimary().getVisualBounds());
+            Scene scene = new Scene(ui.window(), size.getWidth(), size.getHeight());
             stage.setScene(scene);
             stage.setTitle("EnvForge");
             Optional.ofNullable(Workbench.class.getResourceAsStream("/envforge/icons/envforge-256.png"))
@@ -76,6 +80,11 @@ public final class Workbench implements GuiLauncher {
             stage.show();
         });
         return true;
+    }
+
+    /** 1440 x 900, or the screen where it is smaller (on a 1024 x 700 screen a fixed size cut the window off on every side). */
+    static Dimension2D windowSize(Rectangle2D screen) {
+        return new Dimension2D(Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
     }
 
     /** The built workbench: its window and the view-models that options and tests drive. */
