@@ -72,6 +72,22 @@ def judge1(name, rc, out, ok_codes=(0,)):
     return None
 
 
+def check(fails, name, p, ok_codes=(0,)):
+    """Waits for a command and judges it, adding its failure (if any) to fails; counts 1 command."""
+    f = judge(name, *finish(p), ok_codes=ok_codes)
+    if f:
+        fails.append(f)
+    return 1
+
+
+def record(part, run, commands, fails):
+    """Adds a run's commands and failures to the part's figures and says how it went."""
+    stats[part][0] += commands
+    stats[part][1] += len(fails)
+    stats[part][2] += ['run %d: %s' % (run, f) for f in fails]
+    log('concurrency %d %s: %d commands; %s' % (run, part, commands, '; '.join(fails) or 'ok'))
+
+
 ref = os.path.join(work, 'conc-ref')
 finish(start(ref, ['env', 'import', gym, osw]))
 want = contents(ref)
@@ -86,10 +102,7 @@ for i in range(1, runs + 1):
     got = contents(d)
     if got != want:
         fails.append('store holds %s, a sequential import %s' % (got, want))
-    stats['a'][0] += 4
-    stats['a'][1] += len(fails)
-    stats['a'][2] += ['run %d: %s' % (i, f) for f in fails]
-    log('concurrency %d a: %s' % (i, '; '.join(fails) or 'ok'))
+    record('a', i, 4, fails)
 
     # b) generate beside approve / import / traj import / store check
     d = os.path.join(work, 'conc-b-%d' % i)
@@ -100,14 +113,8 @@ for i in range(1, runs + 1):
         side = [('approve', start(d, ['approve', 'xterm_j1_e1@1']), (0, 1)), ('env import', start(d, ['env', 'import', osw]), (0,)),
                 ('traj import', start(d, ['traj', 'import', traj]), (0,)), ('store check', start(d, ['store', 'check']), (0,))]
         for name, p, ok in side:
-            f = judge(name, *finish(p), ok_codes=ok)
-            n += 1
-            if f:
-                fails.append(f)
-    f = judge('generate', *finish(g))
-    n += 1
-    if f:
-        fails.append(f)
+            n += check(fails, name, p, ok)
+    n += check(fails, 'generate', g)
     c = sqlite3.connect('file:%s/envforge.db?mode=ro' % d, uri=True, timeout=30)
     job = c.execute('select max(id) from job').fetchone()[0]
     for name, in c.execute('select env_name from job_item where job_id = ?', (job,)).fetchall():
@@ -116,10 +123,7 @@ for i in range(1, runs + 1):
         if t != (2, 2):
             fails.append('%s stored with %s tasks (%s audit-passed)' % (name, t[0], t[1]))
     c.close()
-    stats['b'][0] += n
-    stats['b'][1] += len(fails)
-    stats['b'][2] += ['run %d: %s' % (i, f) for f in fails]
-    log('concurrency %d b: %d commands; %s' % (i, n, '; '.join(fails) or 'ok'))
+    record('b', i, n, fails)
 
     # c) store check while a large import runs
     d = os.path.join(work, 'conc-c-%d' % i)
@@ -127,18 +131,9 @@ for i in range(1, runs + 1):
     imp = start(d, ['env', 'import', gym, osw])
     fails, n = [], 0
     for k in range(3):
-        f = judge('store check', *finish(start(d, ['store', 'check'])))
-        n += 1
-        if f:
-            fails.append(f)
-    f = judge('import', *finish(imp))
-    n += 1
-    if f:
-        fails.append(f)
-    stats['c'][0] += n
-    stats['c'][1] += len(fails)
-    stats['c'][2] += ['run %d: %s' % (i, f) for f in fails]
-    log('concurrency %d c: %s' % (i, '; '.join(fails) or 'ok'))
+        n += check(fails, 'store check', start(d, ['store', 'check']))
+    n += check(fails, 'import', imp)
+    record('c', i, n, fails)
 
 rows = [('concurrent writers: 4 env imports at once', 'the same and different corpora into one data folder; result compared with a '
          'sequential import', stats['a']),

@@ -257,22 +257,13 @@ def os_result(folder, steps=2):
 
 
 case('baseline-traj', 'traj', [ga_episode('baseline')], [])
-p = ga_episode('link_trajjsonl')
-os.remove(os.path.join(p, 'traj.jsonl'))
-os.symlink(CANARY, os.path.join(p, 'traj.jsonl'))
-case('traj.jsonl -> root-only file', 'traj', [p], ['traj.jsonl', 'outside'])
-p = os_result('link_result')
-os.remove(os.path.join(p, 'result.txt'))
-os.symlink(CANARY, os.path.join(p, 'result.txt'))
-case('result.txt -> root-only file', 'traj', [p], ['result.txt', 'outside'])
-p = ga_episode('link_summary')
-os.remove(os.path.join(p, 'summary.json'))
-os.symlink(CANARY, os.path.join(p, 'summary.json'))
-case('summary.json -> root-only file', 'traj', [p], ['summary.json', 'outside'])
-p = ga_episode('link_frame')
-os.remove(os.path.join(p, 'frame_00001.png'))
-os.symlink(CANARY, os.path.join(p, 'frame_00001.png'))
-case('screenshot -> root-only file', 'traj', [p], ['frame_00001.png', 'outside'])
+for make, folder, name in [(ga_episode, 'link_trajjsonl', 'traj.jsonl'), (os_result, 'link_result', 'result.txt'),
+                           (ga_episode, 'link_summary', 'summary.json'), (ga_episode, 'link_frame', 'frame_00001.png')]:
+    # One file of a sound episode replaced by a link to the root-only canary.
+    p = make(folder)
+    os.remove(os.path.join(p, name))
+    os.symlink(CANARY, os.path.join(p, name))
+    case('%s -> root-only file' % ('screenshot' if name.endswith('.png') else name), 'traj', [p], [name, 'outside'])
 p = os_result('shot_traversal')
 lines = [json.loads(l) for l in open(os.path.join(p, 'traj.jsonl'))]
 lines[0]['screenshot_file'] = '../../../../../../../../..' + CANARY

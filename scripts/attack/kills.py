@@ -38,6 +38,17 @@ def cli(args, d=data, timeout=600):
     return p.returncode, p.stdout.decode('utf-8', 'replace')
 
 
+def kill(p):
+    """SIGKILLs a running EnvForge; gives the path of the SQLite native library it had loaded (to see whether a copy is left)."""
+    lib = None
+    try:
+        lib = next((l.split()[-1] for l in open('/proc/%d/maps' % p.pid) if 'libsqlitejdbc.so' in l), None)
+    except OSError:
+        pass
+    os.kill(p.pid, signal.SIGKILL)
+    return lib
+
+
 def sessions_now():
     """Session folders of the data folder with their display (from the uid in their passwd file)."""
     out = {}
@@ -107,13 +118,7 @@ for i in range(1, runs + 1):
         seen.update({k: v for k, v in sessions_now().items() if v is not None or k not in seen})
         time.sleep(0.1)
     finished_first = p.poll() is not None
-    lib = None
-    if not finished_first:
-        try:
-            lib = next((l.split()[-1] for l in open('/proc/%d/maps' % p.pid) if 'libsqlitejdbc.so' in l), None)
-        except OSError:
-            pass
-        os.kill(p.pid, signal.SIGKILL)
+    lib = None if finished_first else kill(p)
     p.wait()
     try:
         c = db()
@@ -222,13 +227,7 @@ for i in range(1, max(1, runs // 2) + 1):
                          stderr=subprocess.DEVNULL)
     time.sleep(delay)
     killed = p.poll() is None
-    lib = None
-    if killed:
-        try:
-            lib = next((l.split()[-1] for l in open('/proc/%d/maps' % p.pid) if 'libsqlitejdbc.so' in l), None)
-        except OSError:
-            pass
-        os.kill(p.pid, signal.SIGKILL)
+    lib = kill(p) if killed else None
     p.wait()
     rc, out = cli(['env', 'import'] + corpus, d=d)
     got = contents(d)

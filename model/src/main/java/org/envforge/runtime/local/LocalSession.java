@@ -185,8 +185,12 @@ final class LocalSession implements Session {
     /** Kills every process of the group but those kept (asked anew each round: the X server may start its keymap compiler). */
     private static void killAllBut(Cgroups.Group g, java.util.function.Supplier<java.util.Set<Long>> keep) {
         long end = System.nanoTime() + 5_000_000_000L;
-        List<Long> left;
-        while (!(left = g.pids().stream().filter(p -> !keep.get().contains(p)).toList()).isEmpty() && System.nanoTime() < end) {
+        while (System.nanoTime() < end) {
+            java.util.Set<Long> kept = keep.get();
+            List<Long> left = g.pids().stream().filter(p -> !kept.contains(p)).toList();
+            if (left.isEmpty()) {
+                break;
+            }
             left.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
             Session.pause(10);
         }

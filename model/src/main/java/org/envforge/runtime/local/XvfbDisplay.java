@@ -121,10 +121,11 @@ final class XvfbDisplay implements AutoCloseable {
             // The socket comes before the server has finished starting (its keyboard, whose keymap compiler a reset
             // could otherwise kill): ready when it answers a client with the session's cookie.
             byte[] key = HexFormat.of().parseHex(cookie);
-            while (System.nanoTime() < end && p.isAlive() && Files.exists(socket) && !answers(socket, key)) {
+            boolean answered = false;
+            while (System.nanoTime() < end && p.isAlive() && Files.exists(socket) && !(answered = answers(socket, key))) {
                 org.envforge.runtime.Session.pause(5);
             }
-            if (p.isAlive() && Files.exists(socket) && lockedBy(n, p.pid()) && answers(socket, key)) {
+            if (answered && p.isAlive() && lockedBy(n, p.pid())) {
                 XvfbDisplay d = new XvfbDisplay(n, p, xauth, fbDir.resolve("Xvfb_screen0"), uid);
                 d.map();
                 return d;
