@@ -19,6 +19,7 @@ import org.envforge.agent.TaskEvidence;
 import org.envforge.agent.recipe.FaultInjector;
 import org.envforge.agent.rules.RuleAuditor;
 import org.envforge.catalog.CatalogLoader;
+import org.envforge.catalog.CatalogSeedData;
 import org.envforge.catalog.GdpSource;
 import org.envforge.engine.EvidenceCollector;
 import org.envforge.engine.SandboxSolvedState;
@@ -32,7 +33,6 @@ import org.envforge.progress.ProgressListener;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
 import org.envforge.runtime.local.LocalRuntime;
-import org.envforge.service.CatalogSeedData;
 import org.envforge.store.Store;
 
 /**

@@ -36,7 +36,7 @@ public final class Bench {
         List<ImportBench.Run> imports = List.of();
         if (which.equals("import") || which.equals("all")) {
             java.nio.file.Path corpus = java.nio.file.Path.of(System.getProperty("envforge.corpus",
-                    "model/src/test/resources/corpus/gym_anything"));
+                    "model/api/src/test/resources/corpus/gym_anything"));
             imports = ImportBench.run(corpus, new int[] {1, 10}, Math.max(1, Math.min(runs, 3)));
         }
         boolean audit = which.equals("audit");

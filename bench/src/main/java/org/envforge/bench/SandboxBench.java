@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.envforge.action.Action;
 import org.envforge.catalog.CatalogLoader;
+import org.envforge.catalog.CatalogSeedData;
 import org.envforge.catalog.GdpSource;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.plugin.SeedData;
@@ -20,7 +21,6 @@ import org.envforge.progress.ProgressListener;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
 import org.envforge.runtime.local.LocalRuntime;
-import org.envforge.service.CatalogSeedData;
 import org.envforge.verify.TaskHarness;
 
 /**

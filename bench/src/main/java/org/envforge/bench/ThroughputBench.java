@@ -11,6 +11,7 @@ import org.envforge.agent.Creator;
 import org.envforge.agent.recipe.RecipeCreator;
 import org.envforge.agent.rules.RuleAuditor;
 import org.envforge.catalog.CatalogLoader;
+import org.envforge.catalog.CatalogSeedData;
 import org.envforge.catalog.GdpSource;
 import org.envforge.engine.DefaultAgents;
 import org.envforge.engine.GenerationEngine;
@@ -21,7 +22,6 @@ import org.envforge.plugin.PluginRegistry;
 import org.envforge.plugin.SeedData;
 import org.envforge.progress.ProgressListener;
 import org.envforge.runtime.local.LocalRuntime;
-import org.envforge.service.CatalogSeedData;
 import org.envforge.store.Store;
 
 /** Environments created and audited per hour by the embedded agents, with 1 and 2 workers. */

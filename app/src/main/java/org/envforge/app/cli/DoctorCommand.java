@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.envforge.host.HostTools;
 import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.runtime.Guard;
 import org.envforge.runtime.docker.DockerRuntime;
-import org.envforge.runtime.local.HostTools;
 import org.envforge.runtime.local.LocalRuntime;
 import picocli.CommandLine.Command;
 

@@ -1,19 +1,6 @@
 package org.envforge.app.wiring;
 
 import java.nio.file.Path;
-import org.envforge.catalog.GdpSource;
-import org.envforge.plugin.PluginRegistry;
-import org.envforge.service.CatalogService;
-import org.envforge.service.CatalogSeedData;
-import org.envforge.service.EnvironmentService;
-import org.envforge.service.SandboxService;
-import org.envforge.service.TrajectoryService;
-import org.envforge.trajectory.audit.RuleTestTimeAuditor;
-import org.envforge.agent.llm.LlmComputerUseAgent;
-import org.envforge.runtime.SandboxRuntime;
-import org.envforge.runtime.docker.DockerRuntime;
-import org.envforge.runtime.kubernetes.KubernetesRuntime;
-import org.envforge.runtime.local.LocalRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +9,28 @@ import java.util.function.Supplier;
 import org.envforge.agent.Auditor;
 import org.envforge.agent.Creator;
 import org.envforge.agent.llm.LlmClient;
+import org.envforge.agent.llm.LlmComputerUseAgent;
 import org.envforge.agent.llm.LlmCreator;
 import org.envforge.agent.llm.LlmSettings;
 import org.envforge.agent.llm.VlmAuditor;
 import org.envforge.agent.recipe.RecipeCreator;
 import org.envforge.agent.rules.RuleAuditor;
+import org.envforge.agent.rules.RuleTestTimeAuditor;
+import org.envforge.catalog.CatalogSeedData;
+import org.envforge.catalog.GdpSource;
 import org.envforge.engine.Agents;
 import org.envforge.engine.DefaultAgents;
 import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.SandboxSolvedState;
+import org.envforge.plugin.PluginRegistry;
+import org.envforge.runtime.SandboxRuntime;
+import org.envforge.runtime.docker.DockerRuntime;
+import org.envforge.runtime.kubernetes.KubernetesRuntime;
+import org.envforge.runtime.local.LocalRuntime;
+import org.envforge.service.CatalogService;
+import org.envforge.service.EnvironmentService;
+import org.envforge.service.SandboxService;
+import org.envforge.service.TrajectoryService;
 import org.envforge.store.Store;
 
 /**
