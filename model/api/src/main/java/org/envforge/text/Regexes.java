@@ -1,8 +1,10 @@
 package org.envforge.text;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Regular expressions from untrusted places (a creator's checker or window title, an imported
@@ -36,6 +38,56 @@ public final class Regexes {
     /** Whether the pattern occurs in the text. */
     public static boolean find(Pattern p, CharSequence text) {
         return run(p, text, false);
+    }
+
+    /**
+     * A pattern from an untrusted place, compiled once: a pattern that does not compile, or whose
+     * match runs past the limit, matches nothing (the one rule for window titles, probe
+     * expectations and audits, which all treat such a pattern as "no match").
+     */
+    public static Untrusted untrusted(String pattern, int flags) {
+        try {
+            return new Untrusted(Pattern.compile(pattern, flags), null);
+        } catch (PatternSyntaxException e) {
+            return new Untrusted(null, Clip.text(e.getDescription() + " in \"" + pattern + "\"", Clip.REASON));
+        }
+    }
+
+    /** See {@link #untrusted(String, int)}. */
+    public static final class Untrusted {
+        private final Pattern pattern;
+        private final String error;
+
+        private Untrusted(Pattern pattern, String error) {
+            this.pattern = pattern;
+            this.error = error;
+        }
+
+        /** Whether the whole text matches; false for a bad or too slow pattern. */
+        public boolean matches(CharSequence text) {
+            return test(text, true);
+        }
+
+        /** Whether the pattern occurs in the text; false for a bad or too slow pattern. */
+        public boolean find(CharSequence text) {
+            return test(text, false);
+        }
+
+        /** Why the pattern does not compile (clipped), if it does not. */
+        public Optional<String> error() {
+            return Optional.ofNullable(error);
+        }
+
+        private boolean test(CharSequence text, boolean whole) {
+            if (pattern == null) {
+                return false;
+            }
+            try {
+                return run(pattern, text, whole);
+            } catch (TooSlow e) {
+                return false;
+            }
+        }
     }
 
     private static boolean run(Pattern p, CharSequence text, boolean whole) {

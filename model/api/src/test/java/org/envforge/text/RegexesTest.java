@@ -35,4 +35,22 @@ class RegexesTest {
         assertThat(ProbeChecker.compare("matches", "a".repeat(64), TextNode.valueOf("^(.*a){20}b"), null)).isFalse();
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
     }
+
+    @Test
+    void anUntrustedPatternThatIsInvalidOrTooSlowMatchesNothing() {
+        Regexes.Untrusted bad = Regexes.untrusted("([unclosed", 0);
+        assertThat(bad.find("([unclosed")).isFalse();
+        assertThat(bad.matches("([unclosed")).isFalse();
+        assertThat(bad.error()).hasValueSatisfying(e -> assertThat(e).contains("([unclosed"));
+
+        Regexes.Untrusted slow = Regexes.untrusted("^(a+)+b", 0);
+        assertThat(slow.error()).isEmpty();
+        assertThat(slow.find("aab")).isTrue();
+        assertThat(slow.find("a".repeat(64))).isFalse();
+
+        Regexes.Untrusted title = Regexes.untrusted("Gnumeric$", 0);
+        assertThat(title.find("wages.gnumeric - Gnumeric")).isTrue();
+        assertThat(title.matches("wages.gnumeric - Gnumeric")).isFalse();
+        assertThat(Regexes.untrusted("a.b", Pattern.DOTALL).matches("a\nb")).isTrue();
+    }
 }

@@ -3,8 +3,6 @@ package org.envforge.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.envforge.action.Action;
 import org.envforge.agent.TaskEvidence;
 import org.envforge.plugin.Probe;
@@ -108,15 +106,12 @@ public final class EvidenceCollector {
     /** The window matching the task's title pattern, else the largest window, else null. */
     static WindowInfo appWindow(List<WindowInfo> windows, String title) {
         if (title != null && !title.isBlank()) {
-            try {
-                Pattern p = Pattern.compile(title);
-                for (WindowInfo w : windows) {
-                    if (org.envforge.text.Regexes.find(p, w.title())) {
-                        return w;
-                    }
+            // A bad or too slow pattern matches no window: the largest one is taken.
+            org.envforge.text.Regexes.Untrusted p = org.envforge.text.Regexes.untrusted(title, 0);
+            for (WindowInfo w : windows) {
+                if (p.find(w.title())) {
+                    return w;
                 }
-            } catch (PatternSyntaxException | org.envforge.text.Regexes.TooSlow e) {
-                // fall through to the largest window
             }
         }
         return windows.stream().max((a, b) -> Integer.compare(a.width() * a.height(), b.width() * b.height())).orElse(null);

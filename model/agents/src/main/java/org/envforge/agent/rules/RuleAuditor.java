@@ -343,10 +343,6 @@ public final class RuleAuditor implements Auditor {
 
     /** Whether a window title matches the task's pattern (a pattern that is invalid or too slow does not). */
     private static boolean titleMatches(String pattern, String title) {
-        try {
-            return org.envforge.text.Regexes.find(Pattern.compile(pattern), title);
-        } catch (java.util.regex.PatternSyntaxException | org.envforge.text.Regexes.TooSlow e) {
-            return false;
-        }
+        return org.envforge.text.Regexes.untrusted(pattern, 0).find(title);
     }
 }
