@@ -61,19 +61,15 @@ public interface Session extends AutoCloseable {
      * Returns false for any other action, which the runtime then performs itself.
      */
     default boolean waitIfWaiting(Action action) {
+        Optional<String> tooLong = waitTooLong(action);
+        if (tooLong.isPresent()) {
+            throw new SandboxException(tooLong.get());
+        }
         if (action instanceof Action.Wait w) {
-            if (w.millis() > MAX_WAIT_MILLIS) {
-                throw new SandboxException("a wait of " + w.millis() + " ms is longer than the " + MAX_WAIT_MILLIS / 1000
-                        + " s one action may wait");
-            }
             pause(w.millis());
             return true;
         }
         if (action instanceof Action.WaitForWindow w) {
-            if (w.timeoutMillis() > MAX_WINDOW_WAIT_MILLIS) {
-                throw new SandboxException("a wait for a window of " + w.timeoutMillis() + " ms is longer than the "
-                        + MAX_WINDOW_WAIT_MILLIS / 1000 + " s one action may wait");
-            }
             if (awaitWindow(Pattern.compile(w.titlePattern()), Duration.ofMillis(w.timeoutMillis())).isEmpty()) {
                 throw new SandboxException("no window matching \"" + w.titlePattern() + "\" appeared within " + w.timeoutMillis()
                         + " ms (windows: " + windows().stream().map(WindowInfo::title).toList() + ")");
@@ -81,6 +77,22 @@ public interface Session extends AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Why an action waits longer than one action may (the one check for the actions a creator's
+     * oracle lists and those a session is asked to take); empty for an acceptable wait or any
+     * other action.
+     */
+    static Optional<String> waitTooLong(Action action) {
+        if (action instanceof Action.Wait w && w.millis() > MAX_WAIT_MILLIS) {
+            return Optional.of("a wait of " + w.millis() + " ms is longer than the " + MAX_WAIT_MILLIS / 1000 + " s one action may wait");
+        }
+        if (action instanceof Action.WaitForWindow w && w.timeoutMillis() > MAX_WINDOW_WAIT_MILLIS) {
+            return Optional.of("a wait for a window of " + w.timeoutMillis() + " ms is longer than the " + MAX_WINDOW_WAIT_MILLIS / 1000
+                    + " s one action may wait");
+        }
+        return Optional.empty();
     }
 
     /** The longest pause one action may ask for (actions come from creators and agents, which may be wrong or hostile). */

@@ -143,13 +143,8 @@ final class DraftReader {
             return List.of();
         }
         for (int i = 0; i < actions.size(); i++) {
-            if (actions.get(i) instanceof Action.Wait w && w.millis() > Session.MAX_WAIT_MILLIS) {
-                p.add("oracle action " + (i + 1) + ": a wait of " + w.millis() + " ms is longer than " + Session.MAX_WAIT_MILLIS + " ms");
-            }
-            if (actions.get(i) instanceof Action.WaitForWindow w && w.timeoutMillis() > Session.MAX_WINDOW_WAIT_MILLIS) {
-                p.add("oracle action " + (i + 1) + ": a window wait of " + w.timeoutMillis() + " ms is longer than "
-                        + Session.MAX_WINDOW_WAIT_MILLIS + " ms");
-            }
+            int n = i + 1;
+            Session.waitTooLong(actions.get(i)).ifPresent(problem -> p.add("oracle action " + n + ": " + problem));
         }
         return actions;
     }
