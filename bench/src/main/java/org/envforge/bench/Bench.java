@@ -20,7 +20,8 @@ public final class Bench {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./benchmark [catalog|import|sandbox|audit|generation|trajectory|all] [--runs N]  (audit: --runs is seeds per template)");
+                    System.out.println("usage: ./benchmark [catalog|import|sandbox|audit|generation|trajectory|all] [--runs N]  (audit: "
+                            + "--runs is seeds per template)");
                     return;
                 }
                 default -> which = args[i];

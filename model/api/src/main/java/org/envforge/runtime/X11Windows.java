@@ -19,7 +19,8 @@ public final class X11Windows {
     public static final List<String> VISIBLE = List.of("xdotool", "search", "--onlyvisible", "--name", ".*");
 
     private static final Pattern LINE = Pattern.compile(
-            "^\\s+(0x[0-9a-f]+) (?:\"(.*)\"|\\(has no name\\)): (?:\\(\"([^\"]*)\" \"[^\"]*\"\\)|\\(\\))?\\s+(\\d+)x(\\d+)\\+(-?\\d+)\\+(-?\\d+)");
+            "^\\s+(0x[0-9a-f]+) (?:\"(.*)\"|\\(has no name\\)): (?:\\(\"([^\"]*)\" "
+                    + "\"[^\"]*\"\\)|\\(\\))?\\s+(\\d+)x(\\d+)\\+(-?\\d+)\\+(-?\\d+)");
 
     private X11Windows() {
     }

@@ -73,7 +73,8 @@ class ActionFormatsTest {
     void readsOsworldActions() throws Exception {
         assertThat(OsworldActions.fromJson(json("{\"action_type\":\"HOTKEY\",\"parameters\":{\"keys\":[\"ctrl\",\"c\"]}}")))
                 .isEqualTo(Action.Key.of("ctrl", "c"));
-        assertThat(OsworldActions.fromJson(json("{\"action_type\":\"CLICK\",\"parameters\":{\"x\":5,\"y\":6,\"button\":\"right\",\"num_clicks\":1}}")))
+        assertThat(OsworldActions.fromJson(json("{\"action_type\":\"CLICK\","
+                + "\"parameters\":{\"x\":5,\"y\":6,\"button\":\"right\",\"num_clicks\":1}}")))
                 .isEqualTo(new Action.Click(5, 6, Action.Button.RIGHT, 1));
         assertThatThrownBy(() -> OsworldActions.fromJson(json("{\"action_type\":\"TELEPORT\"}"))).hasMessageContaining("TELEPORT");
     }

@@ -8,7 +8,8 @@ class JsonLinesTest {
 
     @Test
     void findsTheLineOfEachPointer() {
-        String json = "{\n  \"id\": \"x\",\n  \"init\": {\n    \"max_steps\": 10\n  },\n  \"items\": [\n    {\"a\": 1},\n    {\"a\": 2}\n  ]\n}\n";
+        String json = "{\n  \"id\": \"x\",\n  \"init\": {\n    \"max_steps\": 10\n  },\n  \"items\": [\n"
+                + "    {\"a\": 1},\n    {\"a\": 2}\n  ]\n}\n";
         JsonLines lines = JsonLines.of(json);
         assertThat(lines.lineOf("/id")).isEqualTo(2);
         assertThat(lines.lineOf("/init/max_steps")).isEqualTo(4);

@@ -72,7 +72,8 @@ class BadSpecInputTest {
 
     @Test
     void malformedJsonIsAnErrorForThatTaskOnlyWithItsLine() throws IOException {
-        Files.writeString(task("create_data_table").resolve("task.json"), "{\n  \"id\": \"create_data_table@1\",\n  \"description\": \n}\n");
+        Files.writeString(task("create_data_table").resolve("task.json"),
+                "{\n  \"id\": \"create_data_table@1\",\n  \"description\": \n}\n");
         ImportReport r = service.importPaths(List.of(env), p -> { });
         assertThat(r.tasksStored()).isEqualTo(22);
         assertThat(r.tasksFailed()).isEqualTo(1);

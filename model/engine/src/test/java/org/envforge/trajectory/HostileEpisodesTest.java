@@ -29,7 +29,8 @@ class HostileEpisodesTest {
     private static final Duration HANG = Duration.ofSeconds(30);
     private static final String SECRET = "root:$6$hunter2$abcdef:19000:0:99999:7:::";
     private static final String OSWORLD_LINE = "{\"step_num\": 1, \"action_timestamp\": \"20261125@100000000000\", "
-            + "\"action\": \"pyautogui.click(5, 5)\", \"reward\": 0, \"done\": true, \"screenshot_file\": \"step_1_20261125@100000000000.png\"}";
+            + "\"action\": \"pyautogui.click(5, 5)\", \"reward\": 0, \"done\": true, \"screenshot_file\": "
+                    + "\"step_1_20261125@100000000000.png\"}";
     private static final String GYM_LINES = String.join("\n",
             "{\"event\": \"reset\", \"ts\": 1764064800.5, \"env\": \"gnumeric_env@0.1\", \"task\": \"sum_column\"}",
             "{\"event\": \"step\", \"ts\": 1764064801.0, \"idx\": 0, \"action\": [{\"mouse\": {\"left_click\": [10, 20]}}]}",

@@ -24,9 +24,11 @@ class DockerRuntimeContractTest extends RuntimeContract {
 
     /** What scripts/ensure-docker wrote about why it could not prepare Docker, if anything. */
     static String ensureDockerSaid() {
-        java.nio.file.Path status = java.nio.file.Path.of(System.getenv().getOrDefault("ENVFORGE_DOCKER_STATUS", "/tmp/envforge-docker-status"));
+        java.nio.file.Path status = java.nio.file.Path.of(System.getenv().getOrDefault("ENVFORGE_DOCKER_STATUS",
+                "/tmp/envforge-docker-status"));
         try {
-            return java.nio.file.Files.isRegularFile(status) ? " (scripts/ensure-docker: " + java.nio.file.Files.readString(status).strip() + ")"
+            return java.nio.file.Files.isRegularFile(status) ? " (scripts/ensure-docker: "
+                    + java.nio.file.Files.readString(status).strip() + ")"
                     : " (run scripts/ensure-docker as root to start an engine and build the image)";
         } catch (java.io.IOException e) {
             return "";

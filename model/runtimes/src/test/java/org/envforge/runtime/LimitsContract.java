@@ -122,7 +122,8 @@ public abstract class LimitsContract {
         SandboxRuntime rt = runtimeWhereLimitsHold();
         try (Session s = rt.start(SessionRequest.defaults("disk").withLimits(SMALL))) {
             for (String where : List.of("/tmp", "/var/tmp", "/dev/shm", "/run", "~")) {
-                ExecResult r = s.shell("(head -c 200M /dev/zero > " + where + "/big) 2>&1; echo; du -m " + where + "/big 2>/dev/null | cut -f1");
+                ExecResult r = s.shell("(head -c 200M /dev/zero > " + where + "/big) 2>&1; echo; du -m " + where
+                        + "/big 2>/dev/null | cut -f1");
                 String[] out = r.stdout().strip().split("\n");
                 String last = out[out.length - 1].strip();
                 long mib = last.matches("\\d+") ? Long.parseLong(last) : 0;
@@ -150,7 +151,8 @@ public abstract class LimitsContract {
     @Test
     void theSandboxRootIsReadOnly() {
         try (Session s = runtime().start(SessionRequest.defaults("readonly"))) {
-            ExecResult r = s.shell("for d in /etc /usr /var /opt /; do touch $d/envforge-probe 2>/dev/null && echo wrote $d; done; echo end");
+            ExecResult r = s.shell("for d in /etc /usr /var /opt /; do touch $d/envforge-probe 2>/dev/null && echo wrote $d; done; "
+                    + "echo end");
             assertThat(r.stdout()).isEqualTo("end\n");
         }
     }

@@ -48,7 +48,8 @@ public abstract class RuntimeContract {
             String loop = "while :; do echo %s >> $HOME/ticks; sleep 0.05; done";
             s.launch(List.of("bash", "-c", "setsid bash -c '" + String.format(loop, "a") + "' & exec sleep 1000"));
             for (String name : List.of("Xvfb-helper", "sleep infinity", "tini")) {
-                s.shell("setsid bash -c 'exec -a \"" + name + "\" bash -c \"" + String.format(loop, "b") + "\"' >/dev/null 2>&1 </dev/null &");
+                s.shell("setsid bash -c 'exec -a \"" + name + "\" bash -c \"" + String.format(loop, "b")
+                        + "\"' >/dev/null 2>&1 </dev/null &");
             }
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!s.shell("test -s ~/ticks").ok() && System.nanoTime() < end) {

@@ -99,7 +99,8 @@ class SandboxSecurityTest {
             assertThat(uid).as(r.stdout()).isNotZero().isGreaterThanOrEqualTo(65536);
             assertThat(lines[1]).isEqualTo("envforge");
             assertThat(r.stdout()).contains("/etc/shadow: Permission denied").doesNotContain("root:");
-            assertThat(r.stdout()).containsPattern("CapEff:\\s+0+\\n").containsPattern("CapBnd:\\s+0+\\n").containsPattern("NoNewPrivs:\\s+1");
+            assertThat(r.stdout()).containsPattern("CapEff:\\s+0+\\n").containsPattern("CapBnd:\\s+0+\\n")
+                    .containsPattern("NoNewPrivs:\\s+1");
             if (Files.isDirectory(Path.of("/var/lib/docker"))) {
                 assertThat(r.stdout()).contains("Permission denied");
             }

@@ -50,7 +50,8 @@ class BlobCheckTest {
             java.util.Map<String, BlobCheck.Finding> found = new java.util.HashMap<>();
             r.findings().forEach(f -> found.put(f.sha256(), f));
             assertThat(found.get(start).referencedBy()).containsExactly(
-                    "trajectory " + traj + " step 1 after-screenshot", "job " + job + " xterm_j1_e1 round 1 evidence of task total (startShot)");
+                    "trajectory " + traj + " step 1 after-screenshot", "job " + job
+                            + " xterm_j1_e1 round 1 evidence of task total (startShot)");
             assertThat(found.get(end).referencedBy()).containsExactly(
                     "trajectory " + traj + " step 0 screenshot", "job " + job + " xterm_j1_e1 round 1 evidence of task total (endShot)");
             assertThat(found.get(end).file()).isEqualTo(blobs.path(end));

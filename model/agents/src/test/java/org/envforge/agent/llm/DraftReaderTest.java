@@ -61,7 +61,8 @@ class DraftReaderTest {
 
     @Test
     void refusesWhatIsNotJson() {
-        assertThatThrownBy(() -> read("I cannot do that.")).isInstanceOf(ReplyRejected.class).hasMessageContaining("not a valid JSON object");
+        assertThatThrownBy(() -> read("I cannot do that.")).isInstanceOf(ReplyRejected.class)
+                .hasMessageContaining("not a valid JSON object");
         assertThatThrownBy(() -> read("{\"instruction\": ")).isInstanceOf(ReplyRejected.class).hasMessageContaining("line 1");
     }
 
@@ -69,7 +70,8 @@ class DraftReaderTest {
     void refusesAnUnknownProbeNamingTheKnownOnes() {
         String reply = broken(o -> ((ObjectNode) o.at("/checker/conditions/0")).put("probe", "cell"));
         assertThatThrownBy(() -> read(reply)).isInstanceOf(ReplyRejected.class)
-                .hasMessageContaining("checker.conditions[0]: unknown probe \"cell\"").hasMessageContaining("[line, file_text, file_exists, command]");
+                .hasMessageContaining("checker.conditions[0]: unknown probe \"cell\"")
+                        .hasMessageContaining("[line, file_text, file_exists, command]");
     }
 
     @Test
@@ -103,7 +105,8 @@ class DraftReaderTest {
             o.withArray("oracle").addObject().putObject("control").put("wait", 100_000);
             o.withArray("oracle").addObject().putObject("control").putObject("wait_for_window").put("title", "x").put("timeout", 100_000);
         });
-        assertThatThrownBy(() -> read(reply)).hasMessageMatching("(?s).*oracle action \\d+: a wait of 100000000 ms is longer than the 60 s .*")
+        assertThatThrownBy(() -> read(reply))
+                .hasMessageMatching("(?s).*oracle action \\d+: a wait of 100000000 ms is longer than the 60 s .*")
                 .hasMessageContaining("a wait for a window of 100000000 ms is longer than the 120 s one action may wait");
     }
 

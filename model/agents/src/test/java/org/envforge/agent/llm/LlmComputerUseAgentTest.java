@@ -98,7 +98,8 @@ class LlmComputerUseAgentTest {
         assertThat(userText(0)).contains("You have taken no actions yet").doesNotContain("step 1:");
         String first = "step 1: {\"mouse\":{\"left_click\":[320,200]}} (you said: \"Open the name field\")";
         assertThat(userText(1)).contains(first).doesNotContain("step 2:");
-        assertThat(userText(2)).contains(first).contains("step 2: {\"keyboard\":{\"text\":\"Quarterly report\"}} (you said: \"Type the name\")");
+        assertThat(userText(2)).contains(first)
+                .contains("step 2: {\"keyboard\":{\"text\":\"Quarterly report\"}} (you said: \"Type the name\")");
         assertThat(userText(2)).doesNotContain("reviewer");
     }
 
@@ -155,7 +156,8 @@ class LlmComputerUseAgentTest {
         Decision d = agent(3).next(observe(history, "The report is named but not saved; the file on disk is unchanged."));
 
         assertThat(d).isEqualTo(new Decision(Action.Key.of("ctrl", "s"), "Save it"));
-        assertThat(userText(0)).contains("says the task is not complete yet:\nThe report is named but not saved; the file on disk is unchanged.")
+        assertThat(userText(0))
+                .contains("says the task is not complete yet:\nThe report is named but not saved; the file on disk is unchanged.")
                 .contains("step 2: {\"control\":\"done\"} (you said: \"Finished\")");
     }
 

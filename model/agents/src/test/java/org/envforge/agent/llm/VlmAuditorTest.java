@@ -71,7 +71,8 @@ class VlmAuditorTest {
         return new TaskEvidence(t.name(), setupError, start, end, List.of(w), w,
                 List.of(new TaskEvidence.ProbeReading("line", condition.args().toString(), "")),
                 List.of(new TaskEvidence.ProbeReading("line", condition.args().toString(), "1047490")),
-                new CheckResult(false, List.of(new CheckResult.ConditionResult(condition, "", false, "line: expected 1047490 but found \"\""))),
+                new CheckResult(false, List.of(new CheckResult.ConditionResult(condition, "", false,
+                        "line: expected 1047490 but found \"\""))),
                 new CheckResult(true, List.of(new CheckResult.ConditionResult(condition, "1047490", true, "line holds"))),
                 "soc employment 15-1211 527200", null, 900, null);
     }
@@ -80,7 +81,8 @@ class VlmAuditorTest {
     private AuditInput input(Creation creation, boolean shots) {
         List<AuditInput.TaskUnderAudit> tasks = new ArrayList<>();
         for (TaskDraft t : creation.environment().tasks()) {
-            tasks.add(new AuditInput.TaskUnderAudit(t, shots ? evidence(t, START, END, null) : evidence(t, null, null, "xdotool: no display")));
+            tasks.add(new AuditInput.TaskUnderAudit(t, shots ? evidence(t, START, END, null) : evidence(t, null, null,
+                    "xdotool: no display")));
         }
         Map<String, byte[]> blobs = Map.of(START, startPng, END, endPng);
         return new AuditInput("editor", "Test text editor", tasks, blobs::get);

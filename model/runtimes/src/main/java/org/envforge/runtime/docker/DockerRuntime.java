@@ -107,7 +107,8 @@ public final class DockerRuntime implements SandboxRuntime {
         for (String scratch : List.of("/tmp", "/var/tmp", "/run")) {
             tmpfs.put(scratch, "size=" + l.tmpBytes() + ",mode=1777,exec");
         }
-        tmpfs.put(DockerSession.HOME, "size=" + l.diskBytes() + ",mode=700,exec,uid=" + DockerSession.USER_ID + ",gid=" + DockerSession.USER_ID);
+        tmpfs.put(DockerSession.HOME, "size=" + l.diskBytes() + ",mode=700,exec,uid=" + DockerSession.USER_ID + ",gid="
+                + DockerSession.USER_ID);
         HostConfig hc = HostConfig.newHostConfig().withNetworkMode(request.network() ? "bridge" : "none")
                 .withMemory(l.memoryBytes()).withMemorySwap(l.memoryBytes()).withPidsLimit((long) l.processes())
                 .withReadonlyRootfs(true).withTmpFs(tmpfs).withShmSize(l.tmpBytes())

@@ -73,7 +73,8 @@ final class DockerSession implements Session {
      * programs hold every process slot.
      */
     private void startDisplay() {
-        String script = "Xvfb :0 -screen 0 " + request.width() + "x" + request.height() + "x24 -nolisten tcp -noreset >/tmp/xvfb.log 2>&1 </dev/null & "
+        String script = "Xvfb :0 -screen 0 " + request.width() + "x" + request.height()
+                + "x24 -nolisten tcp -noreset >/tmp/xvfb.log 2>&1 </dev/null & "
                 + "x=$!; for i in $(seq 200); do [ -e /tmp/.X11-unix/X0 ] && break; sleep 0.05; done; [ -e /tmp/.X11-unix/X0 ] || exit 1; "
                 + "echo $x; cat /proc/1/task/1/children";
         ExecResult r = run(List.of("sh", "-c", script), Duration.ofSeconds(15), null, INFRA_ID).orThrow("Xvfb in the container");
@@ -145,7 +146,8 @@ final class DockerSession implements Session {
 
     private ExecResult run(List<String> command, Duration timeout, byte[] stdin, int uid) {
         Bytes r = runBytes(timed(command, timeout), timeout.plusSeconds(5), stdin, uid, MAX_OUTPUT);
-        return new ExecResult(r.timedOut() ? -1 : r.exitCode, new String(r.stdout, StandardCharsets.UTF_8), r.stderr, r.timedOut(), r.millis);
+        return new ExecResult(r.timedOut() ? -1 : r.exitCode, new String(r.stdout, StandardCharsets.UTF_8), r.stderr, r.timedOut(),
+                r.millis);
     }
 
     private static List<String> timed(List<String> command, Duration timeout) {
@@ -233,7 +235,8 @@ final class DockerSession implements Session {
 
     @Override
     public void writeFile(String path, byte[] content) {
-        ExecResult r = run(SandboxFiles.writeCommand(SandboxFiles.inHome(HOME, path), content.length), request.commandTimeout(), content, USER_ID);
+        ExecResult r = run(SandboxFiles.writeCommand(SandboxFiles.inHome(HOME, path), content.length), request.commandTimeout(), content,
+                USER_ID);
         if (!r.ok()) {
             throw new SandboxException("cannot write " + path + " in session " + id + ": " + SandboxFiles.problem(r.exitCode(),
                     r.timedOut(), r.stderr()));

@@ -166,7 +166,8 @@ final class PodSpecs {
             ContainerStateWaiting w = cs.getState().getWaiting();
             ContainerStateTerminated t = cs.getState().getTerminated();
             if (w != null) {
-                parts.add("container " + cs.getName() + " waiting: " + w.getReason() + (w.getMessage() == null ? "" : " (" + w.getMessage() + ")"));
+                parts.add("container " + cs.getName() + " waiting: " + w.getReason() + (w.getMessage() == null ? "" : " ("
+                        + w.getMessage() + ")"));
             } else if (t != null) {
                 parts.add("container " + cs.getName() + " terminated: " + t.getReason() + " exit " + t.getExitCode()
                         + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")"));
@@ -175,7 +176,8 @@ final class PodSpecs {
         if (p.getStatus().getConditions() != null) {
             for (PodCondition c : p.getStatus().getConditions()) {
                 if (!"True".equals(c.getStatus()) && c.getReason() != null) {
-                    parts.add(c.getType() + "=" + c.getStatus() + ": " + c.getReason() + (c.getMessage() == null ? "" : " " + c.getMessage()));
+                    parts.add(c.getType() + "=" + c.getStatus() + ": " + c.getReason() + (c.getMessage() == null ? "" : " "
+                            + c.getMessage()));
                 }
             }
         }

@@ -50,7 +50,8 @@ final class Cgroups {
         try {
             if (Files.isRegularFile(fs.resolve("cgroup.controllers"))) {
                 String controllers = Files.readString(fs.resolve("cgroup.controllers"));
-                if (!controllers.contains("memory") || !controllers.contains("pids") || !Files.isWritable(fs.resolve("cgroup.subtree_control"))) {
+                if (!controllers.contains("memory") || !controllers.contains("pids")
+                        || !Files.isWritable(fs.resolve("cgroup.subtree_control"))) {
                     return Optional.empty();
                 }
                 Path parent = fs.resolve(V2_PARENT);

@@ -52,7 +52,8 @@ final class Confinement {
                 throw new org.envforge.runtime.SandboxException("ENVFORGE_SANDBOX_UID_BASE must be a number, not \"" + env + "\"");
             }
             if (base < 1000 || base > 4_000_000_000L) {
-                throw new org.envforge.runtime.SandboxException("ENVFORGE_SANDBOX_UID_BASE must be between 1000 and 4000000000, not " + base);
+                throw new org.envforge.runtime.SandboxException("ENVFORGE_SANDBOX_UID_BASE must be between 1000 and 4000000000, not "
+                        + base);
             }
         }
         return new Confinement(root, base, root ? Cgroups.detect() : Optional.empty());
@@ -95,7 +96,8 @@ final class Confinement {
         g.add(new Guard("network", true, "none unless a task asks for it (own network namespace)"));
         String cg = cgroups.map(Cgroups::describe).orElse(null);
         g.add(cg != null ? new Guard("memory", true, gib(l.memoryBytes()) + " for the whole session (" + cg + ")")
-                : new Guard("memory", false, gib(l.memoryBytes()) + " of address space per program only; a session of many programs may use "
+                : new Guard("memory", false, gib(l.memoryBytes())
+                        + " of address space per program only; a session of many programs may use "
                         + "more (run EnvForge as root for a control group per session)"));
         g.add(cg != null ? new Guard("processes", true, l.processes() + " per session (" + cg + " pids)")
                 : new Guard("processes", false, "no limit (run EnvForge as root for a control group per session)"));

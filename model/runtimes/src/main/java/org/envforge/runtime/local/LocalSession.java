@@ -155,7 +155,8 @@ final class LocalSession implements Session {
     @Override
     public void writeFile(String path, byte[] content) {
         ensureOpen();
-        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(SandboxFiles.writeCommand(SandboxFiles.inHome(Bubblewrap.HOME, path), content.length)),
+        ProcessRunner.Bytes r = ProcessRunner.runBytes(bwrap.wrap(SandboxFiles.writeCommand(SandboxFiles.inHome(Bubblewrap.HOME, path),
+                content.length)),
                 Map.of(), null, request.commandTimeout(), content, 4096);
         if (r.exitCode() != 0 || r.timedOut()) {
             throw new SandboxException("cannot write " + path + " in session " + id + ": " + SandboxFiles.problem(r.exitCode(),

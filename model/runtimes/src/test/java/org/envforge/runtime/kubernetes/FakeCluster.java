@@ -231,7 +231,8 @@ final class FakeCluster implements AutoCloseable {
     private static String status(int exit) {
         return exit == 0 ? "{\"metadata\":{},\"status\":\"Success\"}"
                 : "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"command terminated with non-zero exit code\","
-                        + "\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":\"ExitCode\",\"message\":\"" + exit + "\"}]}}";
+                        + "\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":\"ExitCode\",\"message\":\"" + exit
+                                + "\"}]}}";
     }
 
     /** The command without the "timeout -k 2 N" prefix the session adds. */

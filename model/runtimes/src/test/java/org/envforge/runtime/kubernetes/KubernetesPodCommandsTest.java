@@ -54,7 +54,8 @@ class KubernetesPodCommandsTest {
     @Test
     void launchReturnsAtOnceAndTheProgramRuns() throws Exception {
         Path marker = dir.resolve("launched");
-        List<String> cmd = new ArrayList<>(PodCommands.launch(List.of("sh", "-c", "sleep 0.2; echo \"$0\" > \"$1\"", "it's", marker.toString())));
+        List<String> cmd = new ArrayList<>(PodCommands.launch(List.of("sh", "-c", "sleep 0.2; echo \"$0\" > \"$1\"", "it's",
+                marker.toString())));
         long t0 = System.nanoTime();
         assertThat(run(cmd, new byte[0]).exit()).isZero();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));

@@ -155,7 +155,8 @@ class KubernetesRuntimeTest {
     void anImageThatCannotBePulledFailsAtOnce() {
         cluster.newPodStatus = FakeCluster.waiting("ImagePullBackOff", "Back-off pulling image \"" + IMAGE + "\"");
         KubernetesRuntime rt = runtime(settings().withStartupTimeout(Duration.ofSeconds(120)));
-        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> rt.start(SessionRequest.defaults("pull")))
+        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> rt.start(SessionRequest.defaults("pull")))
                 .isInstanceOf(SandboxException.class).hasMessageContaining("cannot start").hasMessageContaining("ImagePullBackOff")
                 .hasMessageContaining("image " + IMAGE));
         assertThat(cluster.podNames()).isEmpty();
