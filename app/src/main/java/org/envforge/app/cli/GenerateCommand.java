@@ -10,6 +10,8 @@ import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -96,22 +98,23 @@ public final class GenerateCommand extends EngineCommand {
     static int summary(PrintWriter out, JobInfo info) {
         long open = info.items().stream().filter(i -> !i.finished()).count();
         out.printf(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d errors%s of %d environments.%n", info.id(), info.status(),
-                info.count("passed"), info.count("failed"), info.count("error"), open == 0 ? "" : ", " + open + " not finished",
+                info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED), info.count(ItemStatus.ERROR),
+                open == 0 ? "" : ", " + open + " not finished",
                 info.items().size());
         for (JobItem i : info.items()) {
             out.printf("  %-34s %-8s rounds %d  %s%n", i.envName() + "@1", i.status(), i.rounds(), i.message() == null ? "" : i.message());
         }
         if (info.message() != null) {
-            out.println((info.status().equals("failed") ? "Why: " : "Note: ") + info.message());
+            out.println((info.status() == JobStatus.FAILED ? "Why: " : "Note: ") + info.message());
         }
-        if (open > 0 && info.status().equals("cancelled")) {
+        if (open > 0 && info.status() == JobStatus.CANCELLED) {
             out.println("Resume it with: envforge jobs resume " + info.id());
         }
-        if (info.count("error") > 0) {
+        if (info.count(ItemStatus.ERROR) > 0) {
             out.println("Once the cause is fixed, make them again with: envforge jobs resume " + info.id() + " --retry-errors");
         }
         out.println("Browse them with: envforge env list --env ENV_ID, or the Environments view; approve with: envforge approve ENV_ID");
         out.flush();
-        return info.status().equals("failed") || info.count("error") > 0 ? 1 : 0;
+        return info.status() == JobStatus.FAILED || info.count(ItemStatus.ERROR) > 0 ? 1 : 0;
     }
 }

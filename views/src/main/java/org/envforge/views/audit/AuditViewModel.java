@@ -31,6 +31,7 @@ import org.envforge.agent.Verdict;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.RoundRecord;
+import org.envforge.job.ItemStatus;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.verify.CheckResult;
 import org.envforge.views.common.Dialogs;
@@ -167,7 +168,7 @@ public final class AuditViewModel {
             return;
         }
         items.setAll(j.items());
-        items.stream().filter(i -> i.status().equals("failed") || i.status().equals("error")).findFirst()
+        items.stream().filter(i -> i.status() == ItemStatus.FAILED || i.status() == ItemStatus.ERROR).findFirst()
                 .or(() -> items.stream().findFirst()).ifPresent(item::set);
     }
 

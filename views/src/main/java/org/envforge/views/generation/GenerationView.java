@@ -45,6 +45,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.envforge.agent.Verdict;
+import org.envforge.job.ItemStatus;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.envforge.views.common.Parts;
@@ -134,19 +135,19 @@ public final class GenerationView extends BorderPane {
         TableColumn<EnvRow, String> name = new TableColumn<>("Environment");
         name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().envName()));
         name.setPrefWidth(130);
-        TableColumn<EnvRow, String> status = new TableColumn<>("Status");
+        TableColumn<EnvRow, ItemStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(d -> d.getValue().statusProperty());
         status.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
 
             @Override
-            protected void updateItem(String s, boolean empty) {
+            protected void updateItem(ItemStatus s, boolean empty) {
                 super.updateItem(s, empty);
                 if (empty || s == null) {
                     setGraphic(null);
                     return;
                 }
-                badge.setText(s);
+                badge.setText(s.word());
                 badge.getStyleClass().setAll("label", "job-status", VerdictBadge.statusClass(s));
                 setGraphic(badge);
             }

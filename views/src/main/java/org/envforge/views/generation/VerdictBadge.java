@@ -3,6 +3,7 @@ package org.envforge.views.generation;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import org.envforge.agent.Verdict;
+import org.envforge.job.ItemStatus;
 
 /** A coloured label for an audit verdict (pass, partial, fail) or a pending item. */
 public final class VerdictBadge extends Label {
@@ -24,8 +25,8 @@ public final class VerdictBadge extends Label {
         getStyleClass().add("verdict-" + name);
     }
 
-    /** The style class of a job or item status (pending, running, passed, failed, error, done, cancelled). */
-    public static String statusClass(String status) {
-        return "job-status-" + (status == null ? "pending" : status.toLowerCase(Locale.ROOT));
+    /** The style class of an item status (job-status-pending, -running, -passed, -failed, -error); null counts as pending. */
+    public static String statusClass(ItemStatus status) {
+        return "job-status-" + (status == null ? ItemStatus.PENDING : status).word();
     }
 }

@@ -30,6 +30,8 @@ import org.envforge.engine.DefaultAgents;
 import org.envforge.engine.EngineJson;
 import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.plugin.Drafts;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.plugin.TaskDraft;
@@ -130,8 +132,8 @@ class AuditViewTest {
         Jobs jobs = new Jobs(s);
         JobSpec spec = new JobSpec(null, List.of("gnumeric"), 2, 1, 3, "recipe", "rules", 1, 0.5, 1);
         long id = jobs.create(EngineJson.write(spec), List.of(
-                new Jobs.ItemRow(0, 0, "gnumeric", "Gnumeric", "gnumeric_j{job}_e1", "pending", 0, null),
-                new Jobs.ItemRow(0, 1, "gnumeric", "Gnumeric", "gnumeric_j{job}_e2", "pending", 0, null)));
+                new Jobs.ItemRow(0, 0, "gnumeric", "Gnumeric", "gnumeric_j{job}_e1", ItemStatus.PENDING, 0, null),
+                new Jobs.ItemRow(0, 1, "gnumeric", "Gnumeric", "gnumeric_j{job}_e2", ItemStatus.PENDING, 0, null)));
         Instant t0 = Instant.parse("2025-05-01T10:00:00Z");
         Checker.Condition cond = Drafts.condition("cell", "equals_number", 1234, "file", "~/wages.gnumeric", "cell", "B9");
         CheckResult failing = new CheckResult(false, List.of(new CheckResult.ConditionResult(cond, "1200", false,
@@ -167,14 +169,14 @@ class AuditViewTest {
         AuditReport a2 = new AuditReport("rules", List.of(new TaskAudit("total_s1", verdicts(Map.of(), Map.of(), List.of()))));
         jobs.saveRound(new Jobs.RoundRow(id, 0, 2, "recipe", "rules", EngineJson.write(c2), EngineJson.write(List.of(e2)),
                 EngineJson.write(a2), true, null, t0.plusSeconds(10), t0.plusSeconds(20)), List.of());
-        jobs.setItemStatus(id, 0, "passed", "audit passed in round 2");
+        jobs.setItemStatus(id, 0, ItemStatus.PASSED, "audit passed in round 2");
 
         // The second environment: its only round could not finish.
         jobs.saveRound(new Jobs.RoundRow(id, 1, 1, "recipe", "rules", null, EngineJson.write(List.of()), null, false,
                 "the sandbox did not start: Xvfb exited", t0.plusSeconds(30), t0.plusSeconds(31)),
                 List.of(new Jobs.Failure("gnumeric", "", "round_error", t0)));
-        jobs.setItemStatus(id, 1, "error", "the sandbox did not start");
-        jobs.setJobStatus(id, "done", null);
+        jobs.setItemStatus(id, 1, ItemStatus.ERROR, "the sandbox did not start");
+        jobs.setJobStatus(id, JobStatus.DONE, null);
         return id;
     }
 

@@ -29,6 +29,8 @@ import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.text.Clip;
 import org.envforge.text.Noise;
 import org.envforge.views.common.FxTaskRunner;
@@ -79,7 +81,7 @@ class GenerationViewTest {
                 }
                 events.accept(e);
                 if (e instanceof JobEvent.Done d) {
-                    return info(d.status(), d.status().equals("cancelled") ? "running" : "passed");
+                    return info(d.status(), d.status() == JobStatus.CANCELLED ? ItemStatus.RUNNING : ItemStatus.PASSED);
                 }
             }
         }
@@ -87,19 +89,19 @@ class GenerationViewTest {
         @Override
         public void cancel(long job) {
             cancelled = true;
-            script.add(new JobEvent.Done(job, "cancelled", 0, 0, 0));
+            script.add(new JobEvent.Done(job, JobStatus.CANCELLED, 0, 0, 0));
         }
 
         @Override
         public Optional<JobInfo> job(long job) {
-            return Optional.of(info("running", "pending"));
+            return Optional.of(info(JobStatus.RUNNING, ItemStatus.PENDING));
         }
 
-        JobInfo info(String status, String itemStatus) {
+        JobInfo info(JobStatus status, ItemStatus itemStatus) {
             JobSpec spec = submitted.get();
             return new JobInfo(JOB, spec, status, Instant.now(), Instant.now(), message, List.of(
                     new JobItem(JOB, 0, "gnumeric", "Gnumeric", "gnumeric_j7_e1", itemStatus, 0, null),
-                    new JobItem(JOB, 1, "gnumeric", "Gnumeric", "gnumeric_j7_e2", "pending", 0, null)));
+                    new JobItem(JOB, 1, "gnumeric", "Gnumeric", "gnumeric_j7_e2", ItemStatus.PENDING, 0, null)));
         }
     }
 
@@ -127,7 +129,7 @@ class GenerationViewTest {
 
     @AfterEach
     void close() {
-        runner.script.add(new JobEvent.Done(JOB, "done", 0, 0, 0));
+        runner.script.add(new JobEvent.Done(JOB, JobStatus.DONE, 0, 0, 0));
         tasks.close();
     }
 
@@ -189,7 +191,7 @@ class GenerationViewTest {
         assertThat(spec.auditor()).isEqualTo("rules");
         assertThat(robot.lookup("#gen-start").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(view.envTable().getItems()).extracting(EnvRow::envName).containsExactly("gnumeric_j7_e1", "gnumeric_j7_e2");
-        assertThat(view.envTable().getItems()).extracting(EnvRow::status).containsExactly("pending", "pending");
+        assertThat(view.envTable().getItems()).extracting(EnvRow::status).containsExactly(ItemStatus.PENDING, ItemStatus.PENDING);
 
         // Round 1 of the first environment: the creator writes, the oracle acts, screenshots, verdicts.
         feed(new JobEvent.Started(JOB, 2, 0), new JobEvent.ItemStarted(JOB, 0, "gnumeric_j7_e1", "gnumeric"),
@@ -223,7 +225,7 @@ class GenerationViewTest {
         assertThat(view.startView().getImage().getPixelReader().getColor(5, 5)).isEqualTo(Color.RED);
         assertThat(view.endView().getImage().getPixelReader().getColor(5, 5)).isEqualTo(Color.rgb(0, 255, 0));
         assertThat(robot.lookup("#gen-start-shot-caption").queryAs(Label.class).getText()).isEqualTo("Start of total_s1");
-        assertThat(view.envTable().getItems().get(0).status()).isEqualTo("running");
+        assertThat(view.envTable().getItems().get(0).status()).isEqualTo(ItemStatus.RUNNING);
 
         // A long stream stays scrolled to its newest line.
         feed(java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(i -> new JobEvent.Action(JOB, 0, "total_s1", i, 60,
@@ -258,7 +260,7 @@ class GenerationViewTest {
         assertThat(view.envTable().getItems().get(0).round()).isEqualTo(2);
 
         // The first environment passes; the second starts and the view follows it.
-        feed(new JobEvent.RoundDone(JOB, 0, 2, true, null), new JobEvent.ItemDone(JOB, 0, "gnumeric_j7_e1", "passed"),
+        feed(new JobEvent.RoundDone(JOB, 0, 2, true, null), new JobEvent.ItemDone(JOB, 0, "gnumeric_j7_e1", ItemStatus.PASSED),
                 new JobEvent.ItemStarted(JOB, 1, "gnumeric_j7_e2", "gnumeric"), new JobEvent.RoundStarted(JOB, 1, 1),
                 new JobEvent.Message(JOB, 1, "creator", "second environment"));
         waitFor(() -> vm.selectedProperty().get() != null && vm.selectedProperty().get().index() == 1
@@ -266,7 +268,7 @@ class GenerationViewTest {
         assertThat(texts(view.creatorList().getItems())).doesNotContain("seeded 12 rows of BLS wages");
         assertThat(view.checklistTable().getItems()).isEmpty();
         assertThat(view.startView().getImage()).isNull();
-        assertThat(view.envTable().getItems().get(0).status()).isEqualTo("passed");
+        assertThat(view.envTable().getItems().get(0).status()).isEqualTo(ItemStatus.PASSED);
         assertThat(robot.lookup("#gen-progress").queryAs(Label.class).getText()).isEqualTo("1 of 2 environments done, 1 passed");
 
         // Selecting the first environment again shows what it did.
@@ -306,7 +308,7 @@ class GenerationViewTest {
         robot.interact(() -> vm.softwareProperty().set("mousepad"));
         robot.clickOn("#gen-start");
         waitFor(() -> vm.jobIdProperty().get() == JOB);
-        feed(new JobEvent.Started(JOB, 2, 0), new JobEvent.Done(JOB, "failed", 0, 0, 2));
+        feed(new JobEvent.Started(JOB, 2, 0), new JobEvent.Done(JOB, JobStatus.FAILED, 0, 0, 2));
         waitFor(() -> !vm.runningProperty().get());
         Label status = robot.lookup("#gen-status").queryAs(Label.class);
         Noise.assertBoundedAndClean("status bar", status.getText(), Clip.LINE);
