@@ -12,6 +12,7 @@ import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
 import org.envforge.job.ItemStatus;
 import org.envforge.job.JobStatus;
+import org.envforge.spec.EnvironmentId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -102,7 +103,8 @@ public final class GenerateCommand extends EngineCommand {
                 open == 0 ? "" : ", " + open + " not finished",
                 info.items().size());
         for (JobItem i : info.items()) {
-            out.printf("  %-34s %-8s rounds %d  %s%n", i.envName() + "@1", i.status(), i.rounds(), i.message() == null ? "" : i.message());
+            out.printf("  %-34s %-8s rounds %d  %s%n", EnvironmentId.generated(i.envName()), i.status(), i.rounds(),
+                    i.message() == null ? "" : i.message());
         }
         if (info.message() != null) {
             out.println((info.status() == JobStatus.FAILED ? "Why: " : "Note: ") + info.message());

@@ -14,6 +14,7 @@ import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.TaskAudit;
 import org.envforge.json.JsonFiles;
 import org.envforge.plugin.TaskDraft;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.spec.EnvironmentSpec;
 import org.envforge.spec.Limits;
 import org.envforge.spec.Provenance;
@@ -104,7 +105,7 @@ public final class DraftSpecs {
 
     /** The id a generated environment is stored under. */
     static String envId(EnvironmentDraft env) {
-        return env.name() + "@1";
+        return EnvironmentId.generated(env.name());
     }
 
     /**

@@ -34,6 +34,7 @@ import org.envforge.plugin.TaskDraft;
 import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.store.CurationSets;
 import org.envforge.store.Environments;
 import org.envforge.store.Jobs;
@@ -93,9 +94,9 @@ public final class GenerationEngine {
         int index = 0;
         for (Target t : targets) {
             for (int e = 1; e <= spec.envs(); e++) {
-                items.add(new Jobs.ItemRow(0, index++, t.plugin().id(), t.product(), t.plugin().id() + "_j{job}_e" + e
-                        + (targets.stream().filter(x -> x.plugin().id().equals(t.plugin().id())).count() > 1
-                                ? "_" + org.envforge.plugin.Drafts.slug(t.product()) : ""), ItemStatus.PENDING, 0, null));
+                boolean products = targets.stream().filter(x -> x.plugin().id().equals(t.plugin().id())).count() > 1;
+                items.add(new Jobs.ItemRow(0, index++, t.plugin().id(), t.product(), EnvironmentId.generatedName(t.plugin().id(),
+                        Jobs.JOB_ID, e, products ? t.product() : null), ItemStatus.PENDING, 0, null));
             }
         }
         long id = jobs().create(EngineJson.write(spec), items);

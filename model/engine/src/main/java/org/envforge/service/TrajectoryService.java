@@ -14,6 +14,7 @@ import org.envforge.engine.EngineJson;
 import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.runtime.Session;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.spec.StoredTask;
 import org.envforge.store.Store;
 import org.envforge.store.Trajectories;
@@ -159,7 +160,7 @@ public final class TrajectoryService {
         List<String> candidates = new ArrayList<>();
         String[] parts = read.taskHint().split("/", 2);
         if (OsworldTrajectories.FORMAT.equals(read.format()) && parts.length == 2) {
-            candidates.add("osworld_" + parts[0] + "@osworld/" + parts[1]);
+            candidates.add(EnvironmentId.osworld(parts[0]) + "/" + parts[1]);
         } else {
             candidates.add(read.taskHint());
         }

@@ -22,6 +22,9 @@ import org.envforge.job.JobStatus;
  */
 public final class Jobs {
 
+    /** Stands for the job's id in the environment names of the items {@link #create} is given; it puts the id in. */
+    public static final String JOB_ID = "{job}";
+
     /** A job row. */
     public record JobRow(long id, String specJson, JobStatus status, Instant created, Instant updated, String message) {
     }
@@ -75,7 +78,7 @@ public final class Jobs {
                     st.setInt(2, i.index());
                     st.setString(3, i.plugin());
                     st.setString(4, i.product());
-                    st.setString(5, i.envName().replace("{job}", String.valueOf(id)));
+                    st.setString(5, i.envName().replace(JOB_ID, String.valueOf(id)));
                     st.setString(6, ItemStatus.PENDING.word());
                     st.setString(7, now);
                     st.addBatch();
