@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
@@ -78,7 +79,7 @@ public final class GenerateCommand extends EngineCommand {
                 } else if (e instanceof JobEvent.RoundDone r && !quiet) {
                     out.printf("  env %d round %d: %s%s%n", r.index() + 1, r.round(), r.passed() ? "audit passed" : "audit failed",
                             r.error() == null ? "" : " (" + r.error() + ")");
-                } else if (e instanceof JobEvent.Verdict v && !quiet && v.verdict().verdict() == org.envforge.agent.Verdict.FAIL) {
+                } else if (e instanceof JobEvent.AuditAnswer v && !quiet && v.verdict().verdict() == AuditVerdict.FAIL) {
                     out.printf("    %s: %s FAIL - %s%n", v.task(), v.verdict().item(), v.verdict().reason());
                 } else if (e instanceof JobEvent.Message m && !quiet && !m.from().equals("creator")) {
                     out.printf("    %s: %s%n", m.from(), m.text());

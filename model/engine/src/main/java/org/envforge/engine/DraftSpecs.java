@@ -95,7 +95,7 @@ public final class DraftSpecs {
             TaskAudit a = audit == null ? null : audit.task(t.name()).orElse(null);
             StatusChange verdict = a == null ? null : new StatusChange(a.passed() ? TaskStatus.AUDIT_PASSED : TaskStatus.AUDIT_FAILED,
                     "auditor:" + audit.auditor(), Instant.now(), a.passed()
-                            ? "all audit items pass" + (a.overall() == org.envforge.agent.Verdict.PARTIAL ? " (some partial)" : "")
+                            ? "all audit items pass" + (a.overall() == org.envforge.agent.AuditVerdict.PARTIAL ? " (some partial)" : "")
                             : "failed: " + String.join(", ", a.failures().stream().map(v -> v.item()).toList()));
             tasks.add(new Environments.TaskWrite(ts, files, "creator", "made by generation job " + job, verdict));
         }

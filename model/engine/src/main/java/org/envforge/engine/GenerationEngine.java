@@ -364,7 +364,7 @@ public final class GenerationEngine {
                             tasksUnderAudit(creation, evidence), sha -> store.get().blobs().get(sha).orElse(new byte[0])));
                     for (TaskAudit ta : audit.tasks()) {
                         for (ItemVerdict v : ta.items()) {
-                            events.accept(new JobEvent.Verdict(job, idx, ta.task(), v));
+                            events.accept(new JobEvent.AuditAnswer(job, idx, ta.task(), v));
                         }
                     }
                     rec = new RoundRecord(job, idx, round, creator.id(), auditor.id(), creation, evidence, audit, audit.passed(), null,

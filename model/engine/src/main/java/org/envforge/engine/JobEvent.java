@@ -42,7 +42,7 @@ public sealed interface JobEvent {
     }
 
     /** The auditor answered one checklist item of one task. */
-    record Verdict(long job, int index, String task, ItemVerdict verdict) implements JobEvent {
+    record AuditAnswer(long job, int index, String task, ItemVerdict verdict) implements JobEvent {
     }
 
     /** A round ended. */

@@ -22,7 +22,7 @@ import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.Trajectory;
 import org.envforge.trajectory.TrajectoryFilter;
-import org.envforge.trajectory.Verdict;
+import org.envforge.trajectory.TrajectoryVerdict;
 import org.envforge.trajectory.audit.FinalState;
 import org.envforge.trajectory.audit.TestTimeAudit;
 import org.envforge.trajectory.audit.TestTimeAuditor;
@@ -202,7 +202,7 @@ public final class TrajectoryService {
     /** Training data from the trajectories a curator judged good (and that match the filter). */
     public TrainingExport.Report exportTraining(TrajectoryFilter filter, Path out, TrainingExport.Options options) {
         ExportFolders.requireEmpty(out);
-        List<Trajectory> good = trajectories().list(filter.withVerdict(Verdict.GOOD));
+        List<Trajectory> good = trajectories().list(filter.withVerdict(TrajectoryVerdict.GOOD));
         Trajectories ts = trajectories();
         TrainingExport.Report r = ExportFolders.writeWhole(out, staging -> TrainingExport.write(good, ts::steps, ts::annotations,
                 store.get().blobs(), staging, options));
@@ -262,7 +262,7 @@ public final class TrajectoryService {
         trajectories().note(id, step, note, author());
     }
 
-    public void verdict(long id, Verdict verdict, String note) {
+    public void verdict(long id, TrajectoryVerdict verdict, String note) {
         get(id);
         trajectories().setVerdict(id, verdict, note);
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditInput;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Auditor;
 import org.envforge.agent.Creation;
 import org.envforge.agent.CreationRequest;
@@ -23,7 +24,6 @@ import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.StubPlugin;
 import org.envforge.agent.TaskAudit;
-import org.envforge.agent.Verdict;
 import org.envforge.agent.rules.RuleAuditor;
 import org.envforge.job.ItemStatus;
 import org.envforge.job.JobStatus;
@@ -119,7 +119,7 @@ class GenerationEngineFaultsTest {
         @Override
         public AuditReport audit(AuditInput input) {
             return new AuditReport(id(), input.tasks().stream().map(t -> new TaskAudit(t.task().name(), AuditChecklist.ALL.stream()
-                    .map(i -> new ItemVerdict(i.id(), i.question(), Verdict.PASS, "fine", List.of())).toList())).toList());
+                    .map(i -> new ItemVerdict(i.id(), i.question(), AuditVerdict.PASS, "fine", List.of())).toList())).toList());
         }
     }
 
@@ -292,7 +292,7 @@ class GenerationEngineFaultsTest {
         for (JobEvent e : events) {
             if (e instanceof JobEvent.Message m) {
                 Noise.assertBoundedAndClean("message event", m.text(), Clip.REASON);
-            } else if (e instanceof JobEvent.Verdict v) {
+            } else if (e instanceof JobEvent.AuditAnswer v) {
                 Noise.assertBoundedAndClean("verdict event", v.verdict().reason(), Clip.REASON);
             } else if (e instanceof JobEvent.RoundDone r) {
                 Noise.assertBoundedAndClean("round event", r.error(), Clip.REASON);

@@ -77,7 +77,8 @@ class GenerationEngineTest {
         assertThat(rounds.get(rounds.size() - 1).creation().notes()).anyMatch(n -> n.startsWith("fixed "));
         // The auditor never saw the notes; the evidence has real screenshots.
         assertThat(rounds.get(0).evidence()).allSatisfy(e -> assertThat(store.blobs().contains(e.startShot())).isTrue());
-        assertThat(events).anyMatch(e -> e instanceof JobEvent.Verdict v && v.verdict().verdict() == org.envforge.agent.Verdict.FAIL);
+        assertThat(events).anyMatch(e -> e instanceof JobEvent.AuditAnswer v
+                && v.verdict().verdict() == org.envforge.agent.AuditVerdict.FAIL);
         assertThat(events.get(events.size() - 1)).isInstanceOf(JobEvent.Done.class);
 
         EnvironmentService envs = new EnvironmentService(() -> store);

@@ -24,10 +24,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.RoundRecord;
@@ -218,7 +218,7 @@ public final class AuditViewModel {
             for (TaskAudit ta : r.audit().tasks()) {
                 TaskEvidence ev = r.evidence().stream().filter(e -> e.task().equals(ta.task())).findFirst().orElse(null);
                 for (ItemVerdict v : ta.items()) {
-                    if (!failuresOnly.get() || v.verdict() == Verdict.FAIL) {
+                    if (!failuresOnly.get() || v.verdict() == AuditVerdict.FAIL) {
                         out.add(new Finding(ta.task(), v, ev));
                     }
                 }

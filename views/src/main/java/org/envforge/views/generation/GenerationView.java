@@ -44,7 +44,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.envforge.agent.Verdict;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.job.ItemStatus;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -415,7 +415,7 @@ public final class GenerationView extends BorderPane {
             } else {
                 mark = new FontIcon(switch (line.kind()) {
                     case "action" -> Feather.MOUSE_POINTER;
-                    case "round" -> line.verdict() == Verdict.FAIL ? Feather.X_CIRCLE : line.verdict() == Verdict.PASS
+                    case "round" -> line.verdict() == AuditVerdict.FAIL ? Feather.X_CIRCLE : line.verdict() == AuditVerdict.PASS
                             ? Feather.CHECK_CIRCLE : Feather.REPEAT;
                     case "engine" -> Feather.SETTINGS;
                     case "auditor" -> Feather.EYE;
@@ -491,13 +491,13 @@ public final class GenerationView extends BorderPane {
                 setTooltip(row == null ? null : new Tooltip(row.question()));
             }
         });
-        TableColumn<ChecklistRow, Verdict> verdict = new TableColumn<>("Verdict");
+        TableColumn<ChecklistRow, AuditVerdict> verdict = new TableColumn<>("Verdict");
         verdict.setCellValueFactory(d -> d.getValue().verdictProperty());
         verdict.setCellFactory(c -> new TableCell<>() {
             private final VerdictBadge badge = new VerdictBadge();
 
             @Override
-            protected void updateItem(Verdict v, boolean empty) {
+            protected void updateItem(AuditVerdict v, boolean empty) {
                 super.updateItem(v, empty);
                 if (empty) {
                     setGraphic(null);

@@ -33,8 +33,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.envforge.agent.AuditChecklist;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
@@ -341,12 +341,13 @@ public final class GenerationViewModel {
         } else if (event instanceof JobEvent.Action a) {
             taskSeen(a.index(), a.task());
             creatorLine(a.index(), FeedLine.of("action", a.task(), "oracle " + a.step() + "/" + a.steps() + "  " + a.action()));
-        } else if (event instanceof JobEvent.Verdict v) {
+        } else if (event instanceof JobEvent.AuditAnswer v) {
             verdict(v);
         } else if (event instanceof JobEvent.RoundDone d) {
             String text = "Round " + d.round() + (d.error() != null ? " could not finish: " + d.error()
                     : d.passed() ? ": the audit passed." : ": the audit failed.");
-            auditorLine(d.index(), new FeedLine("round", "", text, d.error() != null || !d.passed() ? Verdict.FAIL : Verdict.PASS));
+            auditorLine(d.index(), new FeedLine("round", "", text,
+                    d.error() != null || !d.passed() ? AuditVerdict.FAIL : AuditVerdict.PASS));
             creatorLine(d.index(), FeedLine.of("round", "", text));
         } else if (event instanceof JobEvent.ItemDone d) {
             EnvRow r = row(d.index(), d.envName(), "");
@@ -359,7 +360,7 @@ public final class GenerationViewModel {
         }
     }
 
-    private void verdict(JobEvent.Verdict v) {
+    private void verdict(JobEvent.AuditAnswer v) {
         EnvLog l = log(v.index());
         ItemVerdict iv = v.verdict();
         auditorLine(v.index(), new FeedLine("verdict", v.task(), iv.item() + ": " + iv.reason(), iv.verdict()));
@@ -459,7 +460,7 @@ public final class GenerationViewModel {
 
     private void updateChecklistText(EnvLog l) {
         long answered = l.checklist.stream().filter(r -> r.verdict() != null).count();
-        long failed = l.checklist.stream().filter(r -> r.verdict() == Verdict.FAIL).count();
+        long failed = l.checklist.stream().filter(r -> r.verdict() == AuditVerdict.FAIL).count();
         checklistText.set(l.checklist.isEmpty() ? "" : String.format(Locale.ROOT, "%d of %d items answered, %d failing", answered,
                 l.checklist.size(), failed));
     }

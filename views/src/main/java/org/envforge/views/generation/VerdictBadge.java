@@ -2,7 +2,7 @@ package org.envforge.views.generation;
 
 import java.util.Locale;
 import javafx.scene.control.Label;
-import org.envforge.agent.Verdict;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.job.ItemStatus;
 
 /** A coloured label for an audit verdict (pass, partial, fail) or a pending item. */
@@ -12,13 +12,13 @@ public final class VerdictBadge extends Label {
         getStyleClass().add("verdict-badge");
     }
 
-    public VerdictBadge(Verdict v) {
+    public VerdictBadge(AuditVerdict v) {
         this();
         set(v);
     }
 
     /** Shows the verdict; null means pending. */
-    public void set(Verdict v) {
+    public void set(AuditVerdict v) {
         getStyleClass().removeIf(c -> c.startsWith("verdict-") && !c.equals("verdict-badge"));
         String name = v == null ? "pending" : v.name().toLowerCase(Locale.ROOT);
         setText(name);

@@ -19,13 +19,13 @@ import javax.imageio.ImageIO;
 import org.envforge.action.Action;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Creation;
 import org.envforge.agent.Defect;
 import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.DefaultAgents;
 import org.envforge.engine.EngineJson;
 import org.envforge.engine.GenerationEngine;
@@ -117,10 +117,10 @@ class AuditViewTest {
                 List.of(new Action.Click(100, 200, Action.Button.LEFT, 1), new Action.TypeText("=SUM(B2:B8)")), Map.of(), "BLS");
     }
 
-    private static List<ItemVerdict> verdicts(Map<String, Verdict> overrides, Map<String, String> reasons, List<String> evidence) {
+    private static List<ItemVerdict> verdicts(Map<String, AuditVerdict> overrides, Map<String, String> reasons, List<String> evidence) {
         List<ItemVerdict> out = new ArrayList<>();
         for (AuditChecklist.Item i : AuditChecklist.ALL) {
-            out.add(new ItemVerdict(i.id(), i.question(), overrides.getOrDefault(i.id(), Verdict.PASS),
+            out.add(new ItemVerdict(i.id(), i.question(), overrides.getOrDefault(i.id(), AuditVerdict.PASS),
                     reasons.getOrDefault(i.id(), "fine"), i.id().equals("oracle_solves") ? evidence : List.of()));
         }
         return out;
@@ -151,7 +151,7 @@ class AuditViewTest {
                 List.of(new TaskEvidence.ProbeReading("cell", "{\"cell\":\"B9\"}", "1200")), failing, failing, "Employment wages", null,
                 4200, null);
         AuditReport a1 = new AuditReport("rules", List.of(new TaskAudit("total_s1", verdicts(
-                Map.of("oracle_solves", Verdict.FAIL, "data_visible_at_start", Verdict.PARTIAL),
+                Map.of("oracle_solves", AuditVerdict.FAIL, "data_visible_at_start", AuditVerdict.PARTIAL),
                 Map.of("oracle_solves", "the checker still fails after the oracle: cell B9: expected 1234 but found 1200"),
                 List.of(greenSha)))));
         jobs.saveRound(new Jobs.RoundRow(id, 0, 1, "recipe", "rules", EngineJson.write(c1), EngineJson.write(List.of(e1)),
@@ -222,7 +222,7 @@ class AuditViewTest {
         // All items, not only the failed ones.
         robot.clickOn("#audit-failures-only");
         waitFor(() -> vm.findings().size() == 9);
-        assertThat(vm.findings()).filteredOn(f -> f.verdict().verdict() == Verdict.PARTIAL).hasSize(1);
+        assertThat(vm.findings()).filteredOn(f -> f.verdict().verdict() == AuditVerdict.PARTIAL).hasSize(1);
 
         // The diff from round 1 to round 2: the changed artefacts are found; the setup script gained a line.
         robot.clickOn("Round 2  audit passed");

@@ -23,8 +23,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
@@ -154,7 +154,7 @@ class GenerationViewTest {
         runner.script.addAll(List.of(events));
     }
 
-    private static ItemVerdict verdict(String item, Verdict v, String reason) {
+    private static ItemVerdict verdict(String item, AuditVerdict v, String reason) {
         return new ItemVerdict(item, item + "?", v, reason, List.of());
     }
 
@@ -200,8 +200,9 @@ class GenerationViewTest {
                 new JobEvent.Screenshot(JOB, 0, "total_s1", "start", "sha-red"),
                 new JobEvent.Action(JOB, 0, "total_s1", 1, 4, "{\"action\":\"click\",\"x\":10,\"y\":20}"),
                 new JobEvent.Screenshot(JOB, 0, "total_s1", "end", "sha-green"),
-                new JobEvent.Verdict(JOB, 0, "total_s1", verdict("setup_runs", Verdict.PASS, "setup ran and the app started")),
-                new JobEvent.Verdict(JOB, 0, "total_s1", verdict("oracle_solves", Verdict.FAIL, "the checker still fails after the oracle")));
+                new JobEvent.AuditAnswer(JOB, 0, "total_s1", verdict("setup_runs", AuditVerdict.PASS, "setup ran and the app started")),
+                new JobEvent.AuditAnswer(JOB, 0, "total_s1",
+                        verdict("oracle_solves", AuditVerdict.FAIL, "the checker still fails after the oracle")));
         waitFor(() -> vm.checklist().stream().filter(r -> r.verdict() != null).count() == 2);
         assertThat(robot.lookup("#gen-round").queryAs(Label.class).getText()).isEqualTo("Round 1 of 3");
         assertThat(robot.lookup("#gen-env-title").queryAs(Label.class).getText()).isEqualTo("gnumeric_j7_e1");
@@ -209,12 +210,12 @@ class GenerationViewTest {
                 "oracle 1/4  {\"action\":\"click\",\"x\":10,\"y\":20}");
         assertThat(texts(view.creatorList().getItems())).noneMatch(t -> t.contains("checker still fails"));
         assertThat(view.auditorList().getItems()).filteredOn(l -> l.kind().equals("verdict")).extracting(FeedLine::verdict)
-                .containsExactly(Verdict.PASS, Verdict.FAIL);
+                .containsExactly(AuditVerdict.PASS, AuditVerdict.FAIL);
         // The checklist holds every audit item of the task; two are answered, the rest pending.
         assertThat(view.checklistTable().getItems()).hasSize(9);
         ChecklistRow oracle = view.checklistTable().getItems().stream().filter(r -> r.item().equals("oracle_solves")).findFirst()
                 .orElseThrow();
-        assertThat(oracle.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(oracle.verdict()).isEqualTo(AuditVerdict.FAIL);
         assertThat(oracle.reason()).isEqualTo("the checker still fails after the oracle");
         assertThat(view.checklistTable().getItems()).filteredOn(r -> r.verdict() == null).hasSize(7);
         assertThat(robot.lookup("#gen-checklist .verdict-fail").tryQuery()).isPresent();
@@ -251,7 +252,7 @@ class GenerationViewTest {
         feed(new JobEvent.Action(JOB, 0, "total_s1", 1, 4, "{\"action\":\"wait\"}"));
         waitFor(() -> view.checklistTable().getItems().size() == 9);
         assertThat(view.checklistTable().getItems()).allMatch(r -> r.verdict() == null);
-        feed(new JobEvent.Verdict(JOB, 0, "total_s1", verdict("setup_runs", Verdict.PASS, "fine")));
+        feed(new JobEvent.AuditAnswer(JOB, 0, "total_s1", verdict("setup_runs", AuditVerdict.PASS, "fine")));
         waitFor(() -> view.checklistTable().getItems().stream().filter(r -> r.verdict() != null).count() == 1);
         assertThat(view.checklistTable().getItems()).hasSize(9).allMatch(r -> r.task().equals("total_s1"));
         assertThat(view.checklistTable().getItems()).filteredOn(r -> r.verdict() == null).hasSize(8);
