@@ -20,7 +20,7 @@ class ArchitectureTest {
     private static final String[] MODEL = {"org.envforge.catalog..", "org.envforge.io..", "org.envforge.plugin..",
         "org.envforge.progress..", "org.envforge.service..", "org.envforge.store..", "org.envforge.text..", "org.envforge.spec..",
         "org.envforge.json..", "org.envforge.action..", "org.envforge.runtime..", "org.envforge.verify..", "org.envforge.agent..",
-        "org.envforge.engine..", "org.envforge.trajectory..", "org.envforge.host.."};
+        "org.envforge.engine..", "org.envforge.trajectory..", "org.envforge.host..", "org.envforge.job.."};
     /**
      * What plugins may use of the model: the plugin SPI, the session interface (not the runtimes),
      * and the value types of actions and specs; plus Jackson's tree model for probe arguments.

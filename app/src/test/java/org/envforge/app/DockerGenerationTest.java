@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.envforge.job.ItemStatus;
 import org.envforge.runtime.docker.DockerRuntime;
 import org.envforge.store.Jobs;
 import org.envforge.store.Store;
@@ -43,7 +44,7 @@ class DockerGenerationTest {
         assertThat(out).contains("1 passed, 0 failed, 0 errors of 1 environments");
         try (Store s = Store.open(data)) {
             Jobs jobs = new Jobs(s);
-            assertThat(jobs.items(1)).extracting(Jobs.ItemRow::status).containsExactly("passed");
+            assertThat(jobs.items(1)).extracting(Jobs.ItemRow::status).containsExactly(ItemStatus.PASSED);
             // The evidence came from the containers: screenshots were stored.
             assertThat(jobs.rounds(1, 0)).isNotEmpty();
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.envforge.app.cli.Cli;
 import org.envforge.app.wiring.Engine;
+import org.envforge.job.ItemStatus;
 import org.envforge.runtime.Sandboxes;
 import org.envforge.service.EnvironmentService;
 import org.envforge.spec.EnvironmentSummary;
@@ -80,7 +81,7 @@ class GenerationProcessTest {
         assertThat(resumed).contains("Job 1 done: ").contains("of 3 environments");
         try (Store s = Store.open(data)) {
             Jobs jobs = new Jobs(s);
-            assertThat(jobs.items(1)).allMatch(i -> i.status().equals("passed") || i.status().equals("failed"));
+            assertThat(jobs.items(1)).allMatch(i -> i.status() == ItemStatus.PASSED || i.status() == ItemStatus.FAILED);
             // The rounds stored before the kill are still there, unchanged.
             assertThat(jobs.rounds(1, 0).subList(0, kept.size())).extracting(Jobs.RoundRow::startedAndRound)
                     .containsExactlyElementsOf(kept.stream().map(Jobs.RoundRow::startedAndRound).toList());

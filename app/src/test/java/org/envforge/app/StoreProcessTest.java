@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.envforge.app.cli.Cli;
 import org.envforge.app.wiring.Engine;
+import org.envforge.job.ItemStatus;
 import org.envforge.runtime.Sandboxes;
 import org.envforge.service.EnvironmentService;
 import org.envforge.spec.Corpus;
@@ -120,7 +121,7 @@ class StoreProcessTest {
         assertThat(gen.output()).contains("of 3 environments");
         assertThat(rounds).isPositive();
         try (Store s = Store.open(data)) {
-            assertThat(new Jobs(s).items(1)).allMatch(i -> i.status().equals("passed") || i.status().equals("failed"));
+            assertThat(new Jobs(s).items(1)).allMatch(i -> i.status() == ItemStatus.PASSED || i.status() == ItemStatus.FAILED);
             EnvironmentService envs = new EnvironmentService(() -> s);
             List<EnvironmentSummary> generated = envs.environments().stream().filter(e -> e.id().startsWith("xterm_")).toList();
             assertThat(generated).hasSize(3).allMatch(e -> e.tasks() == 2);

@@ -33,6 +33,7 @@ import org.envforge.progress.ProgressListener;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
 import org.envforge.runtime.local.LocalRuntime;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.store.Store;
 
 /**
@@ -66,7 +67,7 @@ final class AuditBench {
                         EvidenceCollector collector = new EvidenceCollector(store.blobs(), true);
                         try (Session s = rt.start(SessionRequest.defaults("audit-" + p.id()))) {
                             for (int seed = 1; seed <= seeds; seed++) {
-                                TaskDraft clean = t.generate(new TemplateContext(seed * 101L, data, p.id() + "_env@1"));
+                                TaskDraft clean = t.generate(new TemplateContext(seed * 101L, data, EnvironmentId.scratch(p.id())));
                                 cases.add(audit(collector, s, p, clean, null, store));
                                 for (Defect d : Defect.values()) {
                                     cases.add(audit(collector, s, p, faults.inject(d, p, clean), d, store));

@@ -21,6 +21,7 @@ import org.envforge.progress.ProgressListener;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
 import org.envforge.runtime.local.LocalRuntime;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.verify.TaskHarness;
 
 /**
@@ -50,7 +51,7 @@ final class SandboxBench {
             if (p.templates().isEmpty()) {
                 continue;
             }
-            TaskDraft d = p.templates().get(0).generate(new TemplateContext(1, seed, p.id() + "_env@1"));
+            TaskDraft d = p.templates().get(0).generate(new TemplateContext(1, seed, EnvironmentId.scratch(p.id())));
             TaskHarness h = new TaskHarness(p);
             try (Session s = rt.start(SessionRequest.defaults(p.id()))) {
                 out.add(Measure.time("app ready: " + p.id() + " (" + d.template() + ")", 1, runs, () -> {
@@ -60,7 +61,7 @@ final class SandboxBench {
             }
         }
         SoftwarePlugin xterm = plugins.byId("xterm").orElseThrow();
-        TaskDraft d = xterm.templates().get(0).generate(new TemplateContext(1, seed, "xterm_env@1"));
+        TaskDraft d = xterm.templates().get(0).generate(new TemplateContext(1, seed, EnvironmentId.scratch("xterm")));
         try (Session s = rt.start(SessionRequest.defaults("latency"))) {
             new TaskHarness(xterm).prepare(s, d);
             out.add(Measure.time("screenshot: framebuffer pixels", 10, runs * 10, s::pixels, "mmap copy, 1280x800"));
@@ -96,7 +97,7 @@ final class SandboxBench {
                 try (Session s = rt.start(SessionRequest.defaults("tp" + worker))) {
                     for (int k = 0; k < tasksPerSession; k++) {
                         var t = xterm.templates().get(k % xterm.templates().size());
-                        TaskDraft d = t.generate(new TemplateContext(worker * 1000L + k, seed, "xterm_env@1"));
+                        TaskDraft d = t.generate(new TemplateContext(worker * 1000L + k, seed, EnvironmentId.scratch("xterm")));
                         h.prepare(s, d);
                         boolean before = h.check(s, d).passed();
                         h.playOracle(s, d);

@@ -24,6 +24,7 @@ import org.envforge.progress.ProgressListener;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
 import org.envforge.runtime.local.LocalRuntime;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.store.Store;
 import org.envforge.store.Trajectories;
 import org.envforge.trajectory.Step;
@@ -62,7 +63,7 @@ final class TestTimeAuditBench {
             for (SoftwarePlugin p : plugins.plugins()) {
                 for (TaskTemplate t : p.templates()) {
                     fs.add(pool.submit(() -> {
-                        TaskDraft d = t.generate(new TemplateContext(7, data, p.id() + "_env@1"));
+                        TaskDraft d = t.generate(new TemplateContext(7, data, EnvironmentId.scratch(p.id())));
                         List<Case> cases = new ArrayList<>();
                         int cut = cutPoint(d.oracle(), new Random(d.name().hashCode()));
                         for (boolean truncated : new boolean[] {false, true}) {

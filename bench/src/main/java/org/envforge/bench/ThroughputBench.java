@@ -18,6 +18,7 @@ import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobSpec;
 import org.envforge.engine.SandboxSolvedState;
+import org.envforge.job.ItemStatus;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.plugin.SeedData;
 import org.envforge.progress.ProgressListener;
@@ -45,7 +46,7 @@ final class ThroughputBench {
             long t0 = System.nanoTime();
             JobInfo info = g.run(id, e -> { });
             double hours = (System.nanoTime() - t0) / 3.6e12;
-            return (info.count("passed") + info.count("failed")) / hours;
+            return (info.count(ItemStatus.PASSED) + info.count(ItemStatus.FAILED)) / hours;
         }
     }
 

@@ -288,7 +288,7 @@ public final class EnvCommand {
             }
             out.println("  history");
             for (StatusChange h : task.history()) {
-                out.printf("    %s  %s by %s%s%n", h.at(), h.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), h.actor(),
+                out.printf("    %s  %s by %s%s%n", h.at(), h.status().label(), h.actor(),
                         h.reason() == null ? "" : ": " + h.reason());
             }
             if (!task.problems().isEmpty()) {

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
+import org.envforge.spec.EnvironmentId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,7 +79,7 @@ public final class GenerateCommand extends EngineCommand {
                 } else if (e instanceof JobEvent.RoundDone r && !quiet) {
                     out.printf("  env %d round %d: %s%s%n", r.index() + 1, r.round(), r.passed() ? "audit passed" : "audit failed",
                             r.error() == null ? "" : " (" + r.error() + ")");
-                } else if (e instanceof JobEvent.Verdict v && !quiet && v.verdict().verdict() == org.envforge.agent.Verdict.FAIL) {
+                } else if (e instanceof JobEvent.AuditAnswer v && !quiet && v.verdict().verdict() == AuditVerdict.FAIL) {
                     out.printf("    %s: %s FAIL - %s%n", v.task(), v.verdict().item(), v.verdict().reason());
                 } else if (e instanceof JobEvent.Message m && !quiet && !m.from().equals("creator")) {
                     out.printf("    %s: %s%n", m.from(), m.text());
@@ -96,22 +100,24 @@ public final class GenerateCommand extends EngineCommand {
     static int summary(PrintWriter out, JobInfo info) {
         long open = info.items().stream().filter(i -> !i.finished()).count();
         out.printf(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d errors%s of %d environments.%n", info.id(), info.status(),
-                info.count("passed"), info.count("failed"), info.count("error"), open == 0 ? "" : ", " + open + " not finished",
+                info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED), info.count(ItemStatus.ERROR),
+                open == 0 ? "" : ", " + open + " not finished",
                 info.items().size());
         for (JobItem i : info.items()) {
-            out.printf("  %-34s %-8s rounds %d  %s%n", i.envName() + "@1", i.status(), i.rounds(), i.message() == null ? "" : i.message());
+            out.printf("  %-34s %-8s rounds %d  %s%n", EnvironmentId.generated(i.envName()), i.status(), i.rounds(),
+                    i.message() == null ? "" : i.message());
         }
         if (info.message() != null) {
-            out.println((info.status().equals("failed") ? "Why: " : "Note: ") + info.message());
+            out.println((info.status() == JobStatus.FAILED ? "Why: " : "Note: ") + info.message());
         }
-        if (open > 0 && info.status().equals("cancelled")) {
+        if (open > 0 && info.status() == JobStatus.CANCELLED) {
             out.println("Resume it with: envforge jobs resume " + info.id());
         }
-        if (info.count("error") > 0) {
+        if (info.count(ItemStatus.ERROR) > 0) {
             out.println("Once the cause is fixed, make them again with: envforge jobs resume " + info.id() + " --retry-errors");
         }
         out.println("Browse them with: envforge env list --env ENV_ID, or the Environments view; approve with: envforge approve ENV_ID");
         out.flush();
-        return info.status().equals("failed") || info.count("error") > 0 ? 1 : 0;
+        return info.status() == JobStatus.FAILED || info.count(ItemStatus.ERROR) > 0 ? 1 : 0;
     }
 }

@@ -7,6 +7,7 @@ import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.RoundRecord;
+import org.envforge.job.ItemStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +38,8 @@ public final class JobsCommand extends EngineCommand {
             }
             TextTable t = new TextTable(">id", "status", "creator/auditor", ">envs", ">passed", ">failed", ">errors", "created");
             for (JobInfo j : jobs) {
-                t.row(j.id(), j.status(), j.spec().creator() + "/" + j.spec().auditor(), j.items().size(), j.count("passed"),
-                        j.count("failed"), j.count("error"), j.created().toString());
+                t.row(j.id(), j.status(), j.spec().creator() + "/" + j.spec().auditor(), j.items().size(),
+                        j.count(ItemStatus.PASSED), j.count(ItemStatus.FAILED), j.count(ItemStatus.ERROR), j.created().toString());
             }
             t.print(out());
             return 0;

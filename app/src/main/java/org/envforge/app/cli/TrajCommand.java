@@ -13,7 +13,7 @@ import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.Trajectory;
 import org.envforge.trajectory.TrajectoryFilter;
-import org.envforge.trajectory.Verdict;
+import org.envforge.trajectory.TrajectoryVerdict;
 import org.envforge.trajectory.audit.TestTimeAudit;
 import org.envforge.trajectory.io.TrainingExport;
 import org.envforge.trajectory.io.TrajectoryImporter;
@@ -121,9 +121,9 @@ public final class TrajCommand {
         }
     }
 
-    static Verdict parseVerdict(String v) {
+    static TrajectoryVerdict parseVerdict(String v) {
         try {
-            return Verdict.valueOf(v.strip().toUpperCase(Locale.ROOT));
+            return TrajectoryVerdict.valueOf(v.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("verdict must be good, bad or unsure, not \"" + v + "\"");
         }
@@ -303,7 +303,7 @@ public final class TrajCommand {
 
         @Override
         public Integer call() {
-            Verdict v = parseVerdict(verdict);
+            TrajectoryVerdict v = parseVerdict(verdict);
             engines.get().trajectories().verdict(id, v, note);
             out().printf("Trajectory %d: %s%n", id, v.name().toLowerCase(Locale.ROOT));
             out().flush();

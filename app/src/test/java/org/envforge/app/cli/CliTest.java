@@ -19,6 +19,7 @@ import org.envforge.agent.TaskEvidence;
 import org.envforge.app.wiring.Engine;
 import org.envforge.engine.EngineJson;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
 import org.envforge.runtime.PngEncoder;
 import org.envforge.service.EnvironmentService;
 import org.envforge.spec.SpecFile;
@@ -330,8 +331,8 @@ class CliTest {
         // A job stored with a creator this EnvForge does not have (as when the LLM settings went away before a resume).
         try (Store s = Store.open(dir.resolve("data"))) {
             new Jobs(s).create(EngineJson.write(new JobSpec(null, List.of("xterm"), 2, 1, 1, "gone", "rules", 1, 0, 1)), List.of(
-                    new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", "pending", 0, null),
-                    new Jobs.ItemRow(0, 1, "xterm", "xterm", "xterm_j{job}_e2", "pending", 0, null)));
+                    new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", ItemStatus.PENDING, 0, null),
+                    new Jobs.ItemRow(0, 1, "xterm", "xterm", "xterm_j{job}_e2", ItemStatus.PENDING, 0, null)));
         }
         Result r = run("jobs", "resume", "1", "--quiet");
         assertThat(r.code()).as(r.out() + r.err()).isNotZero();
@@ -345,7 +346,7 @@ class CliTest {
         try (Store s = Store.open(dir.resolve("data"))) {
             Jobs jobs = new Jobs(s);
             long id = jobs.create(EngineJson.write(new JobSpec(null, List.of("xterm"), 1, 1, 1, "recipe", "rules", 1, 0, 1)),
-                    List.of(new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", "pending", 0, null)));
+                    List.of(new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", ItemStatus.PENDING, 0, null)));
             sha = s.blobs().put(("x".repeat(10_000) + "\nError: no such table: staff\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             TaskEvidence e = new TaskEvidence("total_s1", "total_s1: the setup script failed (exit 1): xxx \u2026 [cut 9,000 bytes]", null,
                     null, List.of(), null, List.of(), List.of(), null, null, "", null, 5, sha);

@@ -39,7 +39,7 @@ class RuleAuditorTest {
                 .tasks().get(0);
     }
 
-    private static Verdict verdict(TaskAudit a, String item) {
+    private static AuditVerdict verdict(TaskAudit a, String item) {
         return a.items().stream().filter(i -> i.item().equals(item)).findFirst().orElseThrow().verdict();
     }
 
@@ -54,24 +54,25 @@ class RuleAuditorTest {
     @Test
     void eachDefectFailsItsItem() {
         TaskDraft noWait = faults.inject(Defect.NO_WAIT_FOR_WINDOW, plugin, clean);
-        assertThat(verdict(audit(noWait, evidence(noWait, false, false, true, "")), "app_ready_at_start")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(audit(noWait, evidence(noWait, false, false, true, "")), "app_ready_at_start")).isEqualTo(AuditVerdict.FAIL);
 
         TaskDraft always = faults.inject(Defect.CHECKER_ALWAYS_PASSES, plugin, clean);
         TaskAudit alwaysAudit = audit(always, evidence(always, true, true, true, "text here for ocr"));
-        assertThat(verdict(alwaysAudit, "not_solved_at_start")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(alwaysAudit, "not_solved_at_start")).isEqualTo(AuditVerdict.FAIL);
 
         TaskDraft vague = faults.inject(Defect.AMBIGUOUS_INSTRUCTION, plugin, clean);
         TaskAudit vagueAudit = audit(vague, evidence(vague, true, false, true, "text here for ocr"));
-        assertThat(verdict(vagueAudit, "instruction_specific")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(vagueAudit, "instruction_specific")).isEqualTo(AuditVerdict.FAIL);
         assertThat(vagueAudit.items().stream().filter(i -> i.item().equals("instruction_specific")).findFirst().orElseThrow().reason())
                 .contains("total.txt");
 
         TaskDraft leak = faults.inject(Defect.LEAKED_SOLUTION, plugin, clean);
-        assertThat(verdict(audit(leak, evidence(leak, true, false, true, "text here")), "instruction_no_leak")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(audit(leak, evidence(leak, true, false, true, "text here")), "instruction_no_leak"))
+                .isEqualTo(AuditVerdict.FAIL);
 
         TaskDraft wrong = faults.inject(Defect.WRONG_START_DATA, plugin, clean);
         assertThat(wrong.files()).isEmpty();
-        assertThat(verdict(audit(wrong, evidence(wrong, true, false, false, "text")), "oracle_solves")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(audit(wrong, evidence(wrong, true, false, false, "text")), "oracle_solves")).isEqualTo(AuditVerdict.FAIL);
     }
 
     @Test
@@ -79,8 +80,8 @@ class RuleAuditorTest {
         TaskEvidence e = new TaskEvidence(clean.name(), "the setup script failed (exit 1)", null, null, List.of(), null, List.of(),
                 List.of(), null, null, "", null, 5, null);
         TaskAudit a = audit(clean, e);
-        assertThat(verdict(a, "setup_runs")).isEqualTo(Verdict.FAIL);
-        assertThat(verdict(a, "oracle_solves")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(a, "setup_runs")).isEqualTo(AuditVerdict.FAIL);
+        assertThat(verdict(a, "oracle_solves")).isEqualTo(AuditVerdict.FAIL);
         assertThat(a.passed()).isFalse();
     }
 
@@ -92,8 +93,8 @@ class RuleAuditorTest {
                 Map.of("visible_at_start", org.envforge.plugin.Drafts.json(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
                         .arrayNode().add("Registered Nurses").add("Pharmacists"))), clean.provenance());
         assertThat(verdict(audit(withMarkers, evidence(withMarkers, true, false, true, "Registcred Nurses 3175390\nPharmacists 333")),
-                "data_visible_at_start")).isEqualTo(Verdict.PASS);
+                "data_visible_at_start")).isEqualTo(AuditVerdict.PASS);
         assertThat(verdict(audit(withMarkers, evidence(withMarkers, true, false, true, "an empty sheet")), "data_visible_at_start"))
-                .isEqualTo(Verdict.PARTIAL);
+                .isEqualTo(AuditVerdict.PARTIAL);
     }
 }

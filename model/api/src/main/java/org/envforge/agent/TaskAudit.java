@@ -9,18 +9,18 @@ public record TaskAudit(String task, List<ItemVerdict> items) {
         items = List.copyOf(items);
     }
 
-    public Verdict overall() {
-        if (items.stream().anyMatch(i -> i.verdict() == Verdict.FAIL)) {
-            return Verdict.FAIL;
+    public AuditVerdict overall() {
+        if (items.stream().anyMatch(i -> i.verdict() == AuditVerdict.FAIL)) {
+            return AuditVerdict.FAIL;
         }
-        return items.stream().anyMatch(i -> i.verdict() == Verdict.PARTIAL) ? Verdict.PARTIAL : Verdict.PASS;
+        return items.stream().anyMatch(i -> i.verdict() == AuditVerdict.PARTIAL) ? AuditVerdict.PARTIAL : AuditVerdict.PASS;
     }
 
     public boolean passed() {
-        return overall() != Verdict.FAIL;
+        return overall() != AuditVerdict.FAIL;
     }
 
     public List<ItemVerdict> failures() {
-        return items.stream().filter(i -> i.verdict() == Verdict.FAIL).toList();
+        return items.stream().filter(i -> i.verdict() == AuditVerdict.FAIL).toList();
     }
 }

@@ -15,5 +15,5 @@ import java.time.Instant;
  */
 public record Trajectory(long id, String taskRef, String instruction, String agent, String source, String origin,
         TrajectoryStatus status, Instant started, Instant finished, int steps, boolean saidDone, Boolean checkerPassed,
-        String verification, String testTimeAudit, Verdict verdict, String verdictNote) {
+        String verification, String testTimeAudit, TrajectoryVerdict verdict, String verdictNote) {
 }

@@ -3,7 +3,7 @@ package org.envforge.trajectory;
 import java.util.Optional;
 
 /** Which trajectories a list or a search shows; empty fields match everything. */
-public record TrajectoryFilter(Optional<String> taskRef, Optional<String> tag, Optional<String> text, Optional<Verdict> verdict,
+public record TrajectoryFilter(Optional<String> taskRef, Optional<String> tag, Optional<String> text, Optional<TrajectoryVerdict> verdict,
         Optional<String> source) {
 
     public static TrajectoryFilter all() {
@@ -18,7 +18,7 @@ public record TrajectoryFilter(Optional<String> taskRef, Optional<String> tag, O
         return new TrajectoryFilter(taskRef, tag, Optional.ofNullable(t).filter(x -> !x.isBlank()), verdict, source);
     }
 
-    public TrajectoryFilter withVerdict(Verdict v) {
+    public TrajectoryFilter withVerdict(TrajectoryVerdict v) {
         return new TrajectoryFilter(taskRef, tag, text, Optional.ofNullable(v), source);
     }
 

@@ -14,6 +14,7 @@ import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.TaskAudit;
 import org.envforge.json.JsonFiles;
 import org.envforge.plugin.TaskDraft;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.spec.EnvironmentSpec;
 import org.envforge.spec.Limits;
 import org.envforge.spec.Provenance;
@@ -94,7 +95,7 @@ public final class DraftSpecs {
             TaskAudit a = audit == null ? null : audit.task(t.name()).orElse(null);
             StatusChange verdict = a == null ? null : new StatusChange(a.passed() ? TaskStatus.AUDIT_PASSED : TaskStatus.AUDIT_FAILED,
                     "auditor:" + audit.auditor(), Instant.now(), a.passed()
-                            ? "all audit items pass" + (a.overall() == org.envforge.agent.Verdict.PARTIAL ? " (some partial)" : "")
+                            ? "all audit items pass" + (a.overall() == org.envforge.agent.AuditVerdict.PARTIAL ? " (some partial)" : "")
                             : "failed: " + String.join(", ", a.failures().stream().map(v -> v.item()).toList()));
             tasks.add(new Environments.TaskWrite(ts, files, "creator", "made by generation job " + job, verdict));
         }
@@ -104,7 +105,7 @@ public final class DraftSpecs {
 
     /** The id a generated environment is stored under. */
     static String envId(EnvironmentDraft env) {
-        return env.name() + "@1";
+        return EnvironmentId.generated(env.name());
     }
 
     /**

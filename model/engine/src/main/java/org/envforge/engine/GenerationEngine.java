@@ -26,12 +26,15 @@ import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
 import org.envforge.catalog.CurationSet;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.store.CurationSets;
 import org.envforge.store.Environments;
 import org.envforge.store.Jobs;
@@ -91,14 +94,14 @@ public final class GenerationEngine {
         int index = 0;
         for (Target t : targets) {
             for (int e = 1; e <= spec.envs(); e++) {
-                items.add(new Jobs.ItemRow(0, index++, t.plugin().id(), t.product(), t.plugin().id() + "_j{job}_e" + e
-                        + (targets.stream().filter(x -> x.plugin().id().equals(t.plugin().id())).count() > 1
-                                ? "_" + org.envforge.plugin.Drafts.slug(t.product()) : ""), "pending", 0, null));
+                boolean products = targets.stream().filter(x -> x.plugin().id().equals(t.plugin().id())).count() > 1;
+                items.add(new Jobs.ItemRow(0, index++, t.plugin().id(), t.product(), EnvironmentId.generatedName(t.plugin().id(),
+                        Jobs.JOB_ID, e, products ? t.product() : null), ItemStatus.PENDING, 0, null));
             }
         }
         long id = jobs().create(EngineJson.write(spec), items);
         if (!skipped.isEmpty()) {
-            jobs().setJobStatus(id, "running", "skipped (no plugin runs them): " + String.join(", ", skipped));
+            jobs().setJobStatus(id, JobStatus.RUNNING, "skipped (no plugin runs them): " + String.join(", ", skipped));
         }
         return id;
     }
@@ -141,8 +144,8 @@ public final class GenerationEngine {
         Jobs jobs = jobs();
         int n = 0;
         for (Jobs.ItemRow i : jobs.items(jobId)) {
-            if (i.status().equals("error")) {
-                jobs.setItemStatus(jobId, i.index(), "pending", "retried after: " + i.message());
+            if (i.status() == ItemStatus.ERROR) {
+                jobs.setItemStatus(jobId, i.index(), ItemStatus.PENDING, "retried after: " + i.message());
                 n++;
             }
         }
@@ -203,10 +206,10 @@ public final class GenerationEngine {
         JobSpec spec = EngineJson.read(row.specJson(), JobSpec.class);
         AtomicBoolean stop = cancelled.computeIfAbsent(jobId, k -> new AtomicBoolean());
         stop.set(false);
-        jobs.setJobStatus(jobId, "running", row.message());
+        jobs.setJobStatus(jobId, JobStatus.RUNNING, row.message());
         List<Jobs.ItemRow> items = jobs.items(jobId);
         // Not finished, or finished but its environment is missing or half stored (stored again from its last round).
-        List<Jobs.ItemRow> todo = items.stream().filter(i -> !finished(i.status()) || !storedWhole(spec, i)).toList();
+        List<Jobs.ItemRow> todo = items.stream().filter(i -> !i.status().finished() || !storedWhole(spec, i)).toList();
         events.accept(new JobEvent.Started(jobId, items.size(), items.size() - todo.size()));
         Run run = new Run(jobId, spec, events, stop);
         String cannot = cannotStart(spec);
@@ -216,21 +219,22 @@ public final class GenerationEngine {
             work(run, todo);
         }
         String failure = run.failure.get();
-        if (failure == null && !stop.get() && jobs.items(jobId).stream().anyMatch(i -> !finished(i.status()))) {
+        if (failure == null && !stop.get() && jobs.items(jobId).stream().anyMatch(i -> !i.status().finished())) {
             failure = "the job ended before every environment was made"; // never expected: a safety net
         }
         if (failure != null) {
             for (Jobs.ItemRow i : jobs.items(jobId)) {
-                if (!finished(i.status())) {
-                    jobs.setItemStatus(jobId, i.index(), "error", failure);
-                    events.accept(new JobEvent.ItemDone(jobId, i.index(), i.envName(), "error"));
+                if (!i.status().finished()) {
+                    jobs.setItemStatus(jobId, i.index(), ItemStatus.ERROR, failure);
+                    events.accept(new JobEvent.ItemDone(jobId, i.index(), i.envName(), ItemStatus.ERROR));
                 }
             }
         }
-        String status = failure != null ? "failed" : stop.get() ? "cancelled" : "done";
+        JobStatus status = failure != null ? JobStatus.FAILED : stop.get() ? JobStatus.CANCELLED : JobStatus.DONE;
         jobs.setJobStatus(jobId, status, failure != null ? failure : row.message());
         JobInfo info = job(jobId).orElseThrow();
-        events.accept(new JobEvent.Done(jobId, status, info.count("passed"), info.count("failed"), info.count("error")));
+        events.accept(new JobEvent.Done(jobId, status, info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED),
+                info.count(ItemStatus.ERROR)));
         return info;
     }
 
@@ -296,13 +300,9 @@ public final class GenerationEngine {
 
     private void itemError(Run run, Jobs.ItemRow item, String reason) {
         String why = Clip.text(reason, Clip.REASON);
-        jobs().setItemStatus(run.job, item.index(), "error", why);
+        jobs().setItemStatus(run.job, item.index(), ItemStatus.ERROR, why);
         run.events.accept(new JobEvent.Message(run.job, item.index(), "engine", why));
-        run.events.accept(new JobEvent.ItemDone(run.job, item.index(), item.envName(), "error"));
-    }
-
-    private static boolean finished(String status) {
-        return status.equals("passed") || status.equals("failed") || status.equals("error");
+        run.events.accept(new JobEvent.ItemDone(run.job, item.index(), item.envName(), ItemStatus.ERROR));
     }
 
     /**
@@ -364,7 +364,7 @@ public final class GenerationEngine {
                             tasksUnderAudit(creation, evidence), sha -> store.get().blobs().get(sha).orElse(new byte[0])));
                     for (TaskAudit ta : audit.tasks()) {
                         for (ItemVerdict v : ta.items()) {
-                            events.accept(new JobEvent.Verdict(job, idx, ta.task(), v));
+                            events.accept(new JobEvent.AuditAnswer(job, idx, ta.task(), v));
                         }
                     }
                     rec = new RoundRecord(job, idx, round, creator.id(), auditor.id(), creation, evidence, audit, audit.passed(), null,
@@ -437,14 +437,14 @@ public final class GenerationEngine {
     /** Stores the environment of the last round (passed or not) and closes the item. */
     private void finish(JobSpec spec, Jobs.ItemRow item, SoftwarePlugin plugin, RoundRecord last, Consumer<JobEvent> events) {
         Jobs jobs = jobs();
-        String status;
+        ItemStatus status;
         if (last == null || last.creation() == null) {
-            status = "error";
+            status = ItemStatus.ERROR;
             jobs.setItemStatus(item.job(), item.index(), status, last == null ? "no round ran" : last.error());
         } else {
             DraftSpecs.store(new Environments(store.get()), store.get().blobs(), last.creation().environment(), last.audit(),
                     item.job(), plugin.descriptor().displayName());
-            status = last.passed() ? "passed" : "failed";
+            status = last.passed() ? ItemStatus.PASSED : ItemStatus.FAILED;
             jobs.setItemStatus(item.job(), item.index(), status, last.passed() ? "audit passed in round " + last.round()
                     : "audit still failing after " + last.round() + " rounds");
         }

@@ -1,6 +1,8 @@
 package org.envforge.engine;
 
 import org.envforge.agent.ItemVerdict;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.text.Clip;
 
 /**
@@ -40,7 +42,7 @@ public sealed interface JobEvent {
     }
 
     /** The auditor answered one checklist item of one task. */
-    record Verdict(long job, int index, String task, ItemVerdict verdict) implements JobEvent {
+    record AuditAnswer(long job, int index, String task, ItemVerdict verdict) implements JobEvent {
     }
 
     /** A round ended. */
@@ -52,10 +54,10 @@ public sealed interface JobEvent {
     }
 
     /** An environment is done: passed, failed (audit failed in its last round) or error. */
-    record ItemDone(long job, int index, String envName, String status) implements JobEvent {
+    record ItemDone(long job, int index, String envName, ItemStatus status) implements JobEvent {
     }
 
-    /** The job ended: done or cancelled. */
-    record Done(long job, String status, long passed, long failed, long errors) implements JobEvent {
+    /** The job ended: done, cancelled or failed. */
+    record Done(long job, JobStatus status, long passed, long failed, long errors) implements JobEvent {
     }
 }

@@ -13,6 +13,7 @@ import org.envforge.plugin.TemplateContext;
 import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.store.Store;
 import org.envforge.verify.CheckResult;
 import org.envforge.verify.TaskHarness;
@@ -56,7 +57,7 @@ public final class SandboxService {
         TaskTemplate t = p.template(templateId).orElseThrow(() -> new IllegalArgumentException("plugin " + pluginId
                 + " has no template \"" + templateId + "\" (it has: " + String.join(", ", p.templates().stream()
                         .map(TaskTemplate::id).toList()) + ")"));
-        return t.generate(new TemplateContext(seedValue, seed.get(), pluginId + "_env@1"));
+        return t.generate(new TemplateContext(seedValue, seed.get(), EnvironmentId.scratch(pluginId)));
     }
 
     /** Starts a bare session for a plugin's app (the caller prepares the task and closes it). */

@@ -14,6 +14,7 @@ import org.envforge.engine.EngineJson;
 import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.runtime.Session;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.spec.StoredTask;
 import org.envforge.store.Store;
 import org.envforge.store.Trajectories;
@@ -21,7 +22,7 @@ import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.Trajectory;
 import org.envforge.trajectory.TrajectoryFilter;
-import org.envforge.trajectory.Verdict;
+import org.envforge.trajectory.TrajectoryVerdict;
 import org.envforge.trajectory.audit.FinalState;
 import org.envforge.trajectory.audit.TestTimeAudit;
 import org.envforge.trajectory.audit.TestTimeAuditor;
@@ -159,7 +160,7 @@ public final class TrajectoryService {
         List<String> candidates = new ArrayList<>();
         String[] parts = read.taskHint().split("/", 2);
         if (OsworldTrajectories.FORMAT.equals(read.format()) && parts.length == 2) {
-            candidates.add("osworld_" + parts[0] + "@osworld/" + parts[1]);
+            candidates.add(EnvironmentId.osworld(parts[0]) + "/" + parts[1]);
         } else {
             candidates.add(read.taskHint());
         }
@@ -201,7 +202,7 @@ public final class TrajectoryService {
     /** Training data from the trajectories a curator judged good (and that match the filter). */
     public TrainingExport.Report exportTraining(TrajectoryFilter filter, Path out, TrainingExport.Options options) {
         ExportFolders.requireEmpty(out);
-        List<Trajectory> good = trajectories().list(filter.withVerdict(Verdict.GOOD));
+        List<Trajectory> good = trajectories().list(filter.withVerdict(TrajectoryVerdict.GOOD));
         Trajectories ts = trajectories();
         TrainingExport.Report r = ExportFolders.writeWhole(out, staging -> TrainingExport.write(good, ts::steps, ts::annotations,
                 store.get().blobs(), staging, options));
@@ -261,7 +262,7 @@ public final class TrajectoryService {
         trajectories().note(id, step, note, author());
     }
 
-    public void verdict(long id, Verdict verdict, String note) {
+    public void verdict(long id, TrajectoryVerdict verdict, String note) {
         get(id);
         trajectories().setVerdict(id, verdict, note);
     }

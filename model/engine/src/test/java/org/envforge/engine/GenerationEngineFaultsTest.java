@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditInput;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Auditor;
 import org.envforge.agent.Creation;
 import org.envforge.agent.CreationRequest;
@@ -23,8 +24,9 @@ import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.StubPlugin;
 import org.envforge.agent.TaskAudit;
-import org.envforge.agent.Verdict;
 import org.envforge.agent.rules.RuleAuditor;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.plugin.Drafts;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.plugin.SoftwarePlugin;
@@ -117,7 +119,7 @@ class GenerationEngineFaultsTest {
         @Override
         public AuditReport audit(AuditInput input) {
             return new AuditReport(id(), input.tasks().stream().map(t -> new TaskAudit(t.task().name(), AuditChecklist.ALL.stream()
-                    .map(i -> new ItemVerdict(i.id(), i.question(), Verdict.PASS, "fine", List.of())).toList())).toList());
+                    .map(i -> new ItemVerdict(i.id(), i.question(), AuditVerdict.PASS, "fine", List.of())).toList())).toList());
         }
     }
 
@@ -145,14 +147,14 @@ class GenerationEngineFaultsTest {
         GenerationEngine g = engine(rt, agents(ScriptedCreator.working(), new PassingAuditor()));
         long id = g.submit(spec(3, 1, "pass"));
         JobInfo info = g.run(id, events::add);
-        assertThat(info.status()).isEqualTo("failed");
+        assertThat(info.status()).isEqualTo(JobStatus.FAILED);
         assertThat(info.message()).contains("Xvfb cannot open display :99");
         assertThat(info.items()).allSatisfy(i -> {
-            assertThat(i.status()).isEqualTo("error");
+            assertThat(i.status()).isEqualTo(ItemStatus.ERROR);
             assertThat(i.message()).contains("Xvfb cannot open display :99");
         });
         assertThat(rt.starts.get()).as("sessions tried").isEqualTo(1);
-        assertThat(done().status()).isEqualTo("failed");
+        assertThat(done().status()).isEqualTo(JobStatus.FAILED);
         assertThat(done().errors()).isEqualTo(3);
     }
 
@@ -162,14 +164,14 @@ class GenerationEngineFaultsTest {
         Agents agents = agents(ScriptedCreator.working(), new PassingAuditor());
         GenerationEngine g = engine(lacking, agents);
         long id = g.submit(spec(2, 1, "pass"));
-        assertThat(g.run(id, e -> { }).status()).isEqualTo("failed");
+        assertThat(g.run(id, e -> { }).status()).isEqualTo(JobStatus.FAILED);
         // The machine is fixed; a plain resume leaves the errors as they are, a retry makes them.
         GenerationEngine fixed = engine(FakeSandbox.quiet(), agents);
-        assertThat(fixed.run(id, e -> { }).count("error")).isEqualTo(2);
+        assertThat(fixed.run(id, e -> { }).count(ItemStatus.ERROR)).isEqualTo(2);
         assertThat(fixed.retryErrors(id)).isEqualTo(2);
         JobInfo again = fixed.run(id, e -> { });
-        assertThat(again.status()).isEqualTo("done");
-        assertThat(again.count("passed")).isEqualTo(2);
+        assertThat(again.status()).isEqualTo(JobStatus.DONE);
+        assertThat(again.count(ItemStatus.PASSED)).isEqualTo(2);
         assertThat(fixed.retryErrors(id)).isZero();
     }
 
@@ -181,17 +183,17 @@ class GenerationEngineFaultsTest {
         }, new PluginRegistry(List.of(new StubPlugin())), agents, false);
         long first = broken.submit(spec(2, 2, "pass"));
         JobInfo a = broken.run(first, e -> { });
-        assertThat(a.status()).isEqualTo("failed");
+        assertThat(a.status()).isEqualTo(JobStatus.FAILED);
         assertThat(a.items()).allSatisfy(i -> assertThat(i.message()).contains("no Kubernetes config"))
-                .allMatch(i -> i.status().equals("error"));
+                .allMatch(i -> i.status() == ItemStatus.ERROR);
 
         FakeSandbox lacking = FakeSandbox.missing("xdotool is not installed (apt install xdotool)");
         GenerationEngine g = engine(lacking, agents);
         long second = g.submit(spec(2, 1, "pass"));
         JobInfo b = g.run(second, e -> { });
-        assertThat(b.status()).isEqualTo("failed");
+        assertThat(b.status()).isEqualTo(JobStatus.FAILED);
         assertThat(b.message()).contains("xdotool is not installed");
-        assertThat(b.items()).allMatch(i -> i.status().equals("error") && i.message().contains("xdotool is not installed"));
+        assertThat(b.items()).allMatch(i -> i.status() == ItemStatus.ERROR && i.message().contains("xdotool is not installed"));
         assertThat(lacking.starts.get()).isZero();
     }
 
@@ -204,7 +206,7 @@ class GenerationEngineFaultsTest {
                 first.cancel(id);
             }
         });
-        assertThat(first.job(id).orElseThrow().count("passed")).isEqualTo(1);
+        assertThat(first.job(id).orElseThrow().count(ItemStatus.PASSED)).isEqualTo(1);
 
         Agents unusable = new Agents() {
             @Override
@@ -218,14 +220,14 @@ class GenerationEngineFaultsTest {
             }
         };
         JobInfo info = engine(FakeSandbox.quiet(), unusable).run(id, events::add);
-        assertThat(info.status()).isEqualTo("failed");
+        assertThat(info.status()).isEqualTo(JobStatus.FAILED);
         assertThat(info.message()).contains("the LLM settings (ENVFORGE_LLM_*) are unusable");
-        assertThat(info.items().get(0).status()).isEqualTo("passed");
+        assertThat(info.items().get(0).status()).isEqualTo(ItemStatus.PASSED);
         assertThat(info.items().subList(1, 3)).allSatisfy(i -> {
-            assertThat(i.status()).isEqualTo("error");
+            assertThat(i.status()).isEqualTo(ItemStatus.ERROR);
             assertThat(i.message()).contains("the LLM settings (ENVFORGE_LLM_*) are unusable");
         });
-        assertThat(done().status()).isEqualTo("failed");
+        assertThat(done().status()).isEqualTo(JobStatus.FAILED);
         assertThat(done().passed()).isEqualTo(1);
         assertThat(done().errors()).isEqualTo(2);
     }
@@ -240,8 +242,8 @@ class GenerationEngineFaultsTest {
         GenerationEngine g = engine(FakeSandbox.quiet(), agents(creator, new PassingAuditor()));
         long id = g.submit(spec(3, 1, "pass"));
         JobInfo info = g.run(id, events::add);
-        assertThat(info.status()).isEqualTo("done");
-        assertThat(info.items()).extracting(JobItem::status).containsExactly("error", "error", "passed");
+        assertThat(info.status()).isEqualTo(JobStatus.DONE);
+        assertThat(info.items()).extracting(JobItem::status).containsExactly(ItemStatus.ERROR, ItemStatus.ERROR, ItemStatus.PASSED);
         assertThat(info.items().get(0).message()).contains("OutOfMemoryError").contains("Java heap space");
         assertThat(info.items().get(1).message()).contains("StackOverflowError");
         assertThat(done().passed()).isEqualTo(1);
@@ -263,7 +265,7 @@ class GenerationEngineFaultsTest {
         });
         assertThat(info.items()).allMatch(JobItem::finished);
         assertThat(info.items()).allSatisfy(i -> assertThat(i.message()).contains("the view is gone"));
-        assertThat(info.status()).isEqualTo("failed");
+        assertThat(info.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done().errors()).isEqualTo(3);
     }
 
@@ -277,7 +279,7 @@ class GenerationEngineFaultsTest {
         long id = g.submit(new JobSpec(null, List.of("stub"), 1, 1, 1, "scripted", "rules", 1, 0, 1));
         JobInfo info = g.run(id, events::add);
 
-        assertThat(info.items().get(0).status()).isEqualTo("failed");
+        assertThat(info.items().get(0).status()).isEqualTo(ItemStatus.FAILED);
         RoundRecord round = g.rounds(id, 0).get(0);
         String setup = round.evidence().get(0).setupError();
         Noise.assertBoundedAndClean("setup error", setup, Clip.REASON);
@@ -290,7 +292,7 @@ class GenerationEngineFaultsTest {
         for (JobEvent e : events) {
             if (e instanceof JobEvent.Message m) {
                 Noise.assertBoundedAndClean("message event", m.text(), Clip.REASON);
-            } else if (e instanceof JobEvent.Verdict v) {
+            } else if (e instanceof JobEvent.AuditAnswer v) {
                 Noise.assertBoundedAndClean("verdict event", v.verdict().reason(), Clip.REASON);
             } else if (e instanceof JobEvent.RoundDone r) {
                 Noise.assertBoundedAndClean("round event", r.error(), Clip.REASON);

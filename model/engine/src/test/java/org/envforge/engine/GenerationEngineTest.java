@@ -16,6 +16,8 @@ import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.StubPlugin;
 import org.envforge.agent.recipe.RecipeCreator;
 import org.envforge.agent.rules.RuleAuditor;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.runtime.PluginContract;
 import org.envforge.runtime.Sandboxes;
@@ -64,10 +66,10 @@ class GenerationEngineTest {
         long id = engine.submit(new JobSpec(null, List.of("stub"), 1, 2, 3, "recipe", "rules", 1, 1.0, 5));
         List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
         JobInfo info = engine.run(id, events::add);
-        assertThat(info.status()).isEqualTo("done");
+        assertThat(info.status()).isEqualTo(JobStatus.DONE);
         assertThat(info.items()).hasSize(1);
         JobItem item = info.items().get(0);
-        assertThat(item.status()).isEqualTo("passed");
+        assertThat(item.status()).isEqualTo(ItemStatus.PASSED);
         List<RoundRecord> rounds = engine.rounds(id, 0);
         assertThat(rounds.get(0).passed()).isFalse();
         assertThat(rounds.get(0).creation().injected()).hasSize(2);
@@ -75,7 +77,8 @@ class GenerationEngineTest {
         assertThat(rounds.get(rounds.size() - 1).creation().notes()).anyMatch(n -> n.startsWith("fixed "));
         // The auditor never saw the notes; the evidence has real screenshots.
         assertThat(rounds.get(0).evidence()).allSatisfy(e -> assertThat(store.blobs().contains(e.startShot())).isTrue());
-        assertThat(events).anyMatch(e -> e instanceof JobEvent.Verdict v && v.verdict().verdict() == org.envforge.agent.Verdict.FAIL);
+        assertThat(events).anyMatch(e -> e instanceof JobEvent.AuditAnswer v
+                && v.verdict().verdict() == org.envforge.agent.AuditVerdict.FAIL);
         assertThat(events.get(events.size() - 1)).isInstanceOf(JobEvent.Done.class);
 
         EnvironmentService envs = new EnvironmentService(() -> store);
@@ -99,12 +102,12 @@ class GenerationEngineTest {
             }
         });
         JobInfo half = engine.job(id).orElseThrow();
-        assertThat(half.status()).isEqualTo("cancelled");
-        assertThat(half.count("passed")).isEqualTo(1);
+        assertThat(half.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(half.count(ItemStatus.PASSED)).isEqualTo(1);
         var firstRounds = engine.rounds(id, 0);
         JobInfo done = engine.run(id, e -> { });
-        assertThat(done.status()).isEqualTo("done");
-        assertThat(done.count("passed")).isEqualTo(3);
+        assertThat(done.status()).isEqualTo(JobStatus.DONE);
+        assertThat(done.count(ItemStatus.PASSED)).isEqualTo(3);
         // The environment finished before the stop keeps its stored rounds, untouched.
         assertThat(engine.rounds(id, 0)).extracting(RoundRecord::round, RoundRecord::started, RoundRecord::finished)
                 .containsExactlyElementsOf(firstRounds.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.round(), r.started(),
@@ -116,7 +119,7 @@ class GenerationEngineTest {
     void aResumeRepairsAnEnvironmentThatWasStoredHalf() {
         long id = engine.submit(new JobSpec(null, List.of("stub"), 1, 2, 1, "recipe", "rules", 1, 0.0, 4));
         JobInfo first = engine.run(id, e -> { });
-        assertThat(first.items().get(0).status()).isEqualTo("passed");
+        assertThat(first.items().get(0).status()).isEqualTo(ItemStatus.PASSED);
         String envId = first.items().get(0).envName() + "@1";
         EnvironmentService envs = new EnvironmentService(() -> store);
         List<String> refs = envs.tasks(TaskFilter.all().withEnvId(envId)).stream().map(t -> t.ref()).toList();
@@ -125,10 +128,10 @@ class GenerationEngineTest {
         // a curator), the second lost, and the item closed with the error that stopped the storing.
         envs.decide(List.of(refs.get(0)), true, "curator:test", null, false);
         StoreDamage.dropTask(store, refs.get(1));
-        new Jobs(store).setItemStatus(id, 0, "error", "database is locked");
+        new Jobs(store).setItemStatus(id, 0, ItemStatus.ERROR, "database is locked");
 
         JobInfo resumed = engine.run(id, e -> { });
-        assertThat(resumed.items().get(0).status()).isEqualTo("passed");
+        assertThat(resumed.items().get(0).status()).isEqualTo(ItemStatus.PASSED);
         assertThat(envs.tasks(TaskFilter.all().withEnvId(envId))).extracting(t -> t.ref(), t -> t.status())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(refs.get(0), TaskStatus.APPROVED),
                         org.assertj.core.groups.Tuple.tuple(refs.get(1), TaskStatus.AUDIT_PASSED));

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 
 /**
  * Generation jobs as rows: the job, its items (one environment each), their rounds (stored as
@@ -20,12 +22,15 @@ import java.util.Optional;
  */
 public final class Jobs {
 
+    /** Stands for the job's id in the environment names of the items {@link #create} is given; it puts the id in. */
+    public static final String JOB_ID = "{job}";
+
     /** A job row. */
-    public record JobRow(long id, String specJson, String status, Instant created, Instant updated, String message) {
+    public record JobRow(long id, String specJson, JobStatus status, Instant created, Instant updated, String message) {
     }
 
     /** An item row. */
-    public record ItemRow(long job, int index, String plugin, String product, String envName, String status, int rounds,
+    public record ItemRow(long job, int index, String plugin, String product, String envName, ItemStatus status, int rounds,
             String message) {
     }
 
@@ -57,7 +62,7 @@ public final class Jobs {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO job(spec_json, status, created_at, updated_at) VALUES (?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 st.setString(1, specJson);
-                st.setString(2, "running");
+                st.setString(2, JobStatus.RUNNING.word());
                 st.setString(3, now);
                 st.setString(4, now);
                 st.executeUpdate();
@@ -73,8 +78,8 @@ public final class Jobs {
                     st.setInt(2, i.index());
                     st.setString(3, i.plugin());
                     st.setString(4, i.product());
-                    st.setString(5, i.envName().replace("{job}", String.valueOf(id)));
-                    st.setString(6, "pending");
+                    st.setString(5, i.envName().replace(JOB_ID, String.valueOf(id)));
+                    st.setString(6, ItemStatus.PENDING.word());
                     st.setString(7, now);
                     st.addBatch();
                 }
@@ -84,10 +89,10 @@ public final class Jobs {
         });
     }
 
-    public void setJobStatus(long job, String status, String message) {
+    public void setJobStatus(long job, JobStatus status, String message) {
         db.write(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE job SET status=?, message=?, updated_at=? WHERE id=?")) {
-                st.setString(1, status);
+                st.setString(1, status.word());
                 st.setString(2, message);
                 st.setString(3, Instant.now().toString());
                 st.setLong(4, job);
@@ -96,18 +101,18 @@ public final class Jobs {
         });
     }
 
-    public void setItemStatus(long job, int index, String status, String message) {
+    public void setItemStatus(long job, int index, ItemStatus status, String message) {
         db.write(c -> {
             updateItem(c, job, index, status, null, message);
             return null;
         });
     }
 
-    private static void updateItem(Connection c, long job, int index, String status, Integer rounds, String message)
+    private static void updateItem(Connection c, long job, int index, ItemStatus status, Integer rounds, String message)
             throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE job_item SET status=?, rounds=COALESCE(?, rounds), message=?, "
                 + "updated_at=? WHERE job_id=? AND idx=?")) {
-            st.setString(1, status);
+            st.setString(1, status.word());
             if (rounds == null) {
                 st.setNull(2, java.sql.Types.INTEGER);
             } else {
@@ -154,7 +159,7 @@ public final class Jobs {
                 }
                 st.executeBatch();
             }
-            updateItem(c, r.job(), r.index(), "running", r.round(), r.error());
+            updateItem(c, r.job(), r.index(), ItemStatus.RUNNING, r.round(), r.error());
             return null;
         });
     }
@@ -186,7 +191,7 @@ public final class Jobs {
     }
 
     private static JobRow jobRow(ResultSet rs) throws SQLException {
-        return new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
+        return new JobRow(rs.getLong(1), rs.getString(2), JobStatus.of(rs.getString(3)), Instant.parse(rs.getString(4)),
                 Instant.parse(rs.getString(5)), rs.getString(6));
     }
 
@@ -199,7 +204,7 @@ public final class Jobs {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ItemRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getInt(7), rs.getString(8)));
+                                ItemStatus.of(rs.getString(6)), rs.getInt(7), rs.getString(8)));
                     }
                 }
             }
@@ -302,10 +307,12 @@ public final class Jobs {
     public List<Long> unfinishedJobs() {
         return db.read(c -> {
             List<Long> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM job WHERE status IN ('running') ORDER BY id");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM job WHERE status=? ORDER BY id")) {
+                st.setString(1, JobStatus.RUNNING.word());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
                 }
             }
             return out;

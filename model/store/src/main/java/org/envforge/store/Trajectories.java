@@ -19,7 +19,7 @@ import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.Trajectory;
 import org.envforge.trajectory.TrajectoryFilter;
 import org.envforge.trajectory.TrajectoryStatus;
-import org.envforge.trajectory.Verdict;
+import org.envforge.trajectory.TrajectoryVerdict;
 
 /**
  * Trajectories, their steps and annotations. Each recorded step is committed on its own, so a
@@ -171,7 +171,7 @@ public final class Trajectories {
         update(id, "tt_audit", json);
     }
 
-    public void setVerdict(long id, Verdict verdict, String note) {
+    public void setVerdict(long id, TrajectoryVerdict verdict, String note) {
         db.write(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE trajectory SET verdict=?, verdict_note=? WHERE id=?")) {
                 st.setString(1, verdict == null ? null : verdict.name());
@@ -239,7 +239,7 @@ public final class Trajectories {
         return new Trajectory(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 TrajectoryStatus.valueOf(rs.getString(7)), Instant.parse(rs.getString(8)), fin == null ? null : Instant.parse(fin),
                 rs.getInt(10), rs.getInt(11) == 1, checker, rs.getString(13), rs.getString(14),
-                verdict == null ? null : Verdict.valueOf(verdict), rs.getString(16));
+                verdict == null ? null : TrajectoryVerdict.valueOf(verdict), rs.getString(16));
     }
 
     /** Trajectories matching the filter, newest first; text searches instructions, responses and notes. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.envforge.job.ItemStatus;
 import org.envforge.trajectory.Step;
 import org.envforge.trajectory.TrajectoryStatus;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class BlobCheckTest {
             String end = blobs.put("end screen".getBytes());
             String kept = blobs.put("kept screen".getBytes());
             Jobs jobs = new Jobs(store);
-            long job = jobs.create("{}", List.of(new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", "pending", 0, null)));
+            long job = jobs.create("{}", List.of(new Jobs.ItemRow(0, 0, "xterm", "xterm", "xterm_j{job}_e1", ItemStatus.PENDING, 0, null)));
             Instant now = Instant.now();
             jobs.saveRound(new Jobs.RoundRow(job, 0, 1, "recipe", "rules", null, "[{\"task\":\"total\",\"startShot\":\"" + start
                     + "\",\"endShot\":\"" + end + "\",\"setupError\":null}]", null, true, null, now, now), List.of());

@@ -39,7 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.envforge.agent.Verdict;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.RoundRecord;
@@ -150,7 +150,7 @@ public final class AuditView extends BorderPane {
                 long failed = r.audit() == null ? 0 : r.audit().tasks().stream().mapToLong(t -> t.failures().size()).sum();
                 setText("Round " + r.round() + "  " + (r.audit() == null ? "error: " + r.error()
                         : r.passed() ? "audit passed" : failed + " failed item" + (failed == 1 ? "" : "s")));
-                setGraphic(new VerdictBadge(r.passed() ? Verdict.PASS : Verdict.FAIL));
+                setGraphic(new VerdictBadge(r.passed() ? AuditVerdict.PASS : AuditVerdict.FAIL));
             }
         });
         bindSelection(roundList, vm.roundProperty());

@@ -24,13 +24,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.RoundRecord;
+import org.envforge.job.ItemStatus;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.verify.CheckResult;
 import org.envforge.views.common.Dialogs;
@@ -167,7 +168,7 @@ public final class AuditViewModel {
             return;
         }
         items.setAll(j.items());
-        items.stream().filter(i -> i.status().equals("failed") || i.status().equals("error")).findFirst()
+        items.stream().filter(i -> i.status() == ItemStatus.FAILED || i.status() == ItemStatus.ERROR).findFirst()
                 .or(() -> items.stream().findFirst()).ifPresent(item::set);
     }
 
@@ -217,7 +218,7 @@ public final class AuditViewModel {
             for (TaskAudit ta : r.audit().tasks()) {
                 TaskEvidence ev = r.evidence().stream().filter(e -> e.task().equals(ta.task())).findFirst().orElse(null);
                 for (ItemVerdict v : ta.items()) {
-                    if (!failuresOnly.get() || v.verdict() == Verdict.FAIL) {
+                    if (!failuresOnly.get() || v.verdict() == AuditVerdict.FAIL) {
                         out.add(new Finding(ta.task(), v, ev));
                     }
                 }

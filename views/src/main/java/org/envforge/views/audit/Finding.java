@@ -1,9 +1,9 @@
 package org.envforge.views.audit;
 
 import java.util.List;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskEvidence;
-import org.envforge.agent.Verdict;
 
 /**
  * One audit item of one task in a round, with the evidence gathered for that task (null when the
@@ -15,6 +15,6 @@ public record Finding(String task, ItemVerdict verdict, TaskEvidence evidence) {
     public static final String ROUND_ERROR = "round_error";
 
     static Finding roundError(String error) {
-        return new Finding("", new ItemVerdict(ROUND_ERROR, "The round runs to its end.", Verdict.FAIL, error, List.of()), null);
+        return new Finding("", new ItemVerdict(ROUND_ERROR, "The round runs to its end.", AuditVerdict.FAIL, error, List.of()), null);
     }
 }

@@ -4,7 +4,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.envforge.agent.Verdict;
+import org.envforge.agent.AuditVerdict;
 
 /** One audit item of one task in the live checklist: pending (null verdict) until the auditor answers it. */
 public final class ChecklistRow {
@@ -12,7 +12,7 @@ public final class ChecklistRow {
     private final String task;
     private final String item;
     private final String question;
-    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<AuditVerdict> verdict = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
 
     public ChecklistRow(String task, String item, String question) {
@@ -33,11 +33,11 @@ public final class ChecklistRow {
         return question;
     }
 
-    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+    public ReadOnlyObjectProperty<AuditVerdict> verdictProperty() {
         return verdict.getReadOnlyProperty();
     }
 
-    public Verdict verdict() {
+    public AuditVerdict verdict() {
         return verdict.get();
     }
 
@@ -49,7 +49,7 @@ public final class ChecklistRow {
         return reason.get();
     }
 
-    void answer(Verdict v, String why) {
+    void answer(AuditVerdict v, String why) {
         verdict.set(v);
         reason.set(why == null ? "" : why);
     }

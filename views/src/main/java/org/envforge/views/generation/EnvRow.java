@@ -2,8 +2,9 @@ package org.envforge.views.generation;
 
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.envforge.job.ItemStatus;
 
 /** An environment of the running job, as the list shows it; its status and round change live (on the FX thread). */
 public final class EnvRow {
@@ -11,14 +12,14 @@ public final class EnvRow {
     private final int index;
     private final String envName;
     private final String plugin;
-    private final ReadOnlyStringWrapper status;
+    private final ReadOnlyObjectWrapper<ItemStatus> status;
     private final ReadOnlyIntegerWrapper round;
 
-    public EnvRow(int index, String envName, String plugin, String status, int round) {
+    public EnvRow(int index, String envName, String plugin, ItemStatus status, int round) {
         this.index = index;
         this.envName = envName;
         this.plugin = plugin;
-        this.status = new ReadOnlyStringWrapper(status);
+        this.status = new ReadOnlyObjectWrapper<>(status);
         this.round = new ReadOnlyIntegerWrapper(round);
     }
 
@@ -34,11 +35,11 @@ public final class EnvRow {
         return plugin;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
+    public ReadOnlyObjectProperty<ItemStatus> statusProperty() {
         return status.getReadOnlyProperty();
     }
 
-    public String status() {
+    public ItemStatus status() {
         return status.get();
     }
 
@@ -50,7 +51,7 @@ public final class EnvRow {
         return round.get();
     }
 
-    void setStatus(String s) {
+    void setStatus(ItemStatus s) {
         status.set(s);
     }
 

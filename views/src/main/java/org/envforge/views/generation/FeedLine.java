@@ -1,6 +1,6 @@
 package org.envforge.views.generation;
 
-import org.envforge.agent.Verdict;
+import org.envforge.agent.AuditVerdict;
 
 /**
  * One line of the creator's or the auditor's stream.
@@ -9,7 +9,7 @@ import org.envforge.agent.Verdict;
  * @param task the task it is about, or ""
  * @param verdict the verdict of a verdict line, else null
  */
-public record FeedLine(String kind, String task, String text, Verdict verdict) {
+public record FeedLine(String kind, String task, String text, AuditVerdict verdict) {
 
     public static FeedLine of(String kind, String task, String text) {
         return new FeedLine(kind, task == null ? "" : task, text, null);

@@ -44,7 +44,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.envforge.agent.Verdict;
+import org.envforge.agent.AuditVerdict;
+import org.envforge.job.ItemStatus;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.envforge.views.common.Parts;
@@ -134,19 +135,19 @@ public final class GenerationView extends BorderPane {
         TableColumn<EnvRow, String> name = new TableColumn<>("Environment");
         name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().envName()));
         name.setPrefWidth(130);
-        TableColumn<EnvRow, String> status = new TableColumn<>("Status");
+        TableColumn<EnvRow, ItemStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(d -> d.getValue().statusProperty());
         status.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
 
             @Override
-            protected void updateItem(String s, boolean empty) {
+            protected void updateItem(ItemStatus s, boolean empty) {
                 super.updateItem(s, empty);
                 if (empty || s == null) {
                     setGraphic(null);
                     return;
                 }
-                badge.setText(s);
+                badge.setText(s.word());
                 badge.getStyleClass().setAll("label", "job-status", VerdictBadge.statusClass(s));
                 setGraphic(badge);
             }
@@ -414,7 +415,7 @@ public final class GenerationView extends BorderPane {
             } else {
                 mark = new FontIcon(switch (line.kind()) {
                     case "action" -> Feather.MOUSE_POINTER;
-                    case "round" -> line.verdict() == Verdict.FAIL ? Feather.X_CIRCLE : line.verdict() == Verdict.PASS
+                    case "round" -> line.verdict() == AuditVerdict.FAIL ? Feather.X_CIRCLE : line.verdict() == AuditVerdict.PASS
                             ? Feather.CHECK_CIRCLE : Feather.REPEAT;
                     case "engine" -> Feather.SETTINGS;
                     case "auditor" -> Feather.EYE;
@@ -490,13 +491,13 @@ public final class GenerationView extends BorderPane {
                 setTooltip(row == null ? null : new Tooltip(row.question()));
             }
         });
-        TableColumn<ChecklistRow, Verdict> verdict = new TableColumn<>("Verdict");
+        TableColumn<ChecklistRow, AuditVerdict> verdict = new TableColumn<>("Verdict");
         verdict.setCellValueFactory(d -> d.getValue().verdictProperty());
         verdict.setCellFactory(c -> new TableCell<>() {
             private final VerdictBadge badge = new VerdictBadge();
 
             @Override
-            protected void updateItem(Verdict v, boolean empty) {
+            protected void updateItem(AuditVerdict v, boolean empty) {
                 super.updateItem(v, empty);
                 if (empty) {
                     setGraphic(null);

@@ -33,12 +33,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.envforge.agent.AuditChecklist;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.views.common.Dialogs;
 import org.envforge.views.common.EventBridge;
 import org.envforge.views.common.TaskRunner;
@@ -164,7 +166,7 @@ public final class GenerationViewModel {
         setStatus(false, "Submitting a job for " + String.join(", ", spec.software()) + "\u2026");
         ui.run("submit job", () -> {
             long id = runner.submit(spec);
-            return runner.job(id).orElse(new JobInfo(id, spec, "running", java.time.Instant.now(), java.time.Instant.now(), null,
+            return runner.job(id).orElse(new JobInfo(id, spec, JobStatus.RUNNING, java.time.Instant.now(), java.time.Instant.now(), null,
                     List.of()));
         }, info -> {
             jobId.set(info.id());
@@ -192,10 +194,11 @@ public final class GenerationViewModel {
                 cancelling.set(false);
                 applyItems(info);
                 updateProgress();
-                boolean failed = info.status().equals("failed");
+                boolean failed = info.status() == JobStatus.FAILED;
+                long errors = info.count(ItemStatus.ERROR);
                 setStatus(failed, String.format(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d error%s.", info.id(),
-                        info.status(), info.count("passed"), info.count("failed"), info.count("error"),
-                        info.count("error") == 1 ? "" : "s") + (failed && info.message() != null ? " " + info.message() : ""));
+                        info.status(), info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED), errors,
+                        errors == 1 ? "" : "s") + (failed && info.message() != null ? " " + info.message() : ""));
             });
         } catch (RuntimeException e) {
             ui.onUi(() -> {
@@ -267,7 +270,7 @@ public final class GenerationViewModel {
                 return r;
             }
         }
-        EnvRow r = new EnvRow(index, envName, plugin, "pending", 0);
+        EnvRow r = new EnvRow(index, envName, plugin, ItemStatus.PENDING, 0);
         int at = 0;
         while (at < environments.size() && environments.get(at).index() < index) {
             at++;
@@ -297,7 +300,7 @@ public final class GenerationViewModel {
                     s.items() == 1 ? "" : "s", s.finished() > 0 ? " (" + s.finished() + " already done)" : ""));
         } else if (event instanceof JobEvent.ItemStarted s) {
             EnvRow r = row(s.index(), s.envName(), s.plugin());
-            r.setStatus("running");
+            r.setStatus(ItemStatus.RUNNING);
             creatorLine(s.index(), FeedLine.of("engine", "", "Making " + s.envName() + " with the " + s.plugin() + " plugin."));
             if (follow.get() || selected.get() == null) {
                 selected.set(r);
@@ -338,12 +341,13 @@ public final class GenerationViewModel {
         } else if (event instanceof JobEvent.Action a) {
             taskSeen(a.index(), a.task());
             creatorLine(a.index(), FeedLine.of("action", a.task(), "oracle " + a.step() + "/" + a.steps() + "  " + a.action()));
-        } else if (event instanceof JobEvent.Verdict v) {
+        } else if (event instanceof JobEvent.AuditAnswer v) {
             verdict(v);
         } else if (event instanceof JobEvent.RoundDone d) {
             String text = "Round " + d.round() + (d.error() != null ? " could not finish: " + d.error()
                     : d.passed() ? ": the audit passed." : ": the audit failed.");
-            auditorLine(d.index(), new FeedLine("round", "", text, d.error() != null || !d.passed() ? Verdict.FAIL : Verdict.PASS));
+            auditorLine(d.index(), new FeedLine("round", "", text,
+                    d.error() != null || !d.passed() ? AuditVerdict.FAIL : AuditVerdict.PASS));
             creatorLine(d.index(), FeedLine.of("round", "", text));
         } else if (event instanceof JobEvent.ItemDone d) {
             EnvRow r = row(d.index(), d.envName(), "");
@@ -356,7 +360,7 @@ public final class GenerationViewModel {
         }
     }
 
-    private void verdict(JobEvent.Verdict v) {
+    private void verdict(JobEvent.AuditAnswer v) {
         EnvLog l = log(v.index());
         ItemVerdict iv = v.verdict();
         auditorLine(v.index(), new FeedLine("verdict", v.task(), iv.item() + ": " + iv.reason(), iv.verdict()));
@@ -456,7 +460,7 @@ public final class GenerationViewModel {
 
     private void updateChecklistText(EnvLog l) {
         long answered = l.checklist.stream().filter(r -> r.verdict() != null).count();
-        long failed = l.checklist.stream().filter(r -> r.verdict() == Verdict.FAIL).count();
+        long failed = l.checklist.stream().filter(r -> r.verdict() == AuditVerdict.FAIL).count();
         checklistText.set(l.checklist.isEmpty() ? "" : String.format(Locale.ROOT, "%d of %d items answered, %d failing", answered,
                 l.checklist.size(), failed));
     }
@@ -487,9 +491,8 @@ public final class GenerationViewModel {
     }
 
     private void updateProgress() {
-        long done = environments.stream().filter(r -> r.status().equals("passed") || r.status().equals("failed")
-                || r.status().equals("error")).count();
-        long passed = environments.stream().filter(r -> r.status().equals("passed")).count();
+        long done = environments.stream().filter(r -> r.status().finished()).count();
+        long passed = environments.stream().filter(r -> r.status() == ItemStatus.PASSED).count();
         progress.set(environments.isEmpty() ? "" : String.format(Locale.ROOT, "%d of %d environments done, %d passed", done,
                 environments.size(), passed));
     }

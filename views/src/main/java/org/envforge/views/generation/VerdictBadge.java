@@ -2,7 +2,8 @@ package org.envforge.views.generation;
 
 import java.util.Locale;
 import javafx.scene.control.Label;
-import org.envforge.agent.Verdict;
+import org.envforge.agent.AuditVerdict;
+import org.envforge.job.ItemStatus;
 
 /** A coloured label for an audit verdict (pass, partial, fail) or a pending item. */
 public final class VerdictBadge extends Label {
@@ -11,21 +12,21 @@ public final class VerdictBadge extends Label {
         getStyleClass().add("verdict-badge");
     }
 
-    public VerdictBadge(Verdict v) {
+    public VerdictBadge(AuditVerdict v) {
         this();
         set(v);
     }
 
     /** Shows the verdict; null means pending. */
-    public void set(Verdict v) {
+    public void set(AuditVerdict v) {
         getStyleClass().removeIf(c -> c.startsWith("verdict-") && !c.equals("verdict-badge"));
         String name = v == null ? "pending" : v.name().toLowerCase(Locale.ROOT);
         setText(name);
         getStyleClass().add("verdict-" + name);
     }
 
-    /** The style class of a job or item status (pending, running, passed, failed, error, done, cancelled). */
-    public static String statusClass(String status) {
-        return "job-status-" + (status == null ? "pending" : status.toLowerCase(Locale.ROOT));
+    /** The style class of an item status (job-status-pending, -running, -passed, -failed, -error); null counts as pending. */
+    public static String statusClass(ItemStatus status) {
+        return "job-status-" + (status == null ? ItemStatus.PENDING : status).word();
     }
 }

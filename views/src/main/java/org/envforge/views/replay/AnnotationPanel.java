@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.Trajectory;
-import org.envforge.trajectory.Verdict;
+import org.envforge.trajectory.TrajectoryVerdict;
 import org.envforge.trajectory.audit.TestTimeAudit;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -54,7 +54,7 @@ final class AnnotationPanel extends ScrollPane {
     private final Label instruction = new Label();
     private final Label verification = new Label();
     private final ToggleGroup verdicts = new ToggleGroup();
-    private final Map<Verdict, ToggleButton> verdictButtons = new LinkedHashMap<>();
+    private final Map<TrajectoryVerdict, ToggleButton> verdictButtons = new LinkedHashMap<>();
     private final TextField verdictNote = new TextField();
     private final Label auditSummary = new Label();
     private final VBox auditFindings = new VBox(3);
@@ -217,7 +217,7 @@ final class AnnotationPanel extends ScrollPane {
 
         HBox verdictRow = new HBox(0);
         verdictRow.getStyleClass().add("replay-verdicts");
-        for (Verdict v : Verdict.values()) {
+        for (TrajectoryVerdict v : TrajectoryVerdict.values()) {
             String name = v.name().toLowerCase(Locale.ROOT);
             ToggleButton b = new ToggleButton(name, new FontIcon(switch (v) {
                 case GOOD -> Feather.THUMBS_UP;
@@ -227,7 +227,8 @@ final class AnnotationPanel extends ScrollPane {
             b.setId("replay-verdict-" + name);
             b.setToggleGroup(verdicts);
             b.getStyleClass().add("replay-verdict-" + name);
-            b.getStyleClass().add(v == Verdict.GOOD ? Styles.LEFT_PILL : v == Verdict.UNSURE ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            b.getStyleClass().add(v == TrajectoryVerdict.GOOD ? Styles.LEFT_PILL
+                    : v == TrajectoryVerdict.UNSURE ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             verdictButtons.put(v, b);
             verdictRow.getChildren().add(b);
         }
@@ -273,7 +274,7 @@ final class AnnotationPanel extends ScrollPane {
                 auditSummary, auditFindings, auditFeedback, auditRow, auditMessage);
     }
 
-    private Verdict selectedVerdict() {
+    private TrajectoryVerdict selectedVerdict() {
         return verdictButtons.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).findFirst()
                 .orElse(null);
     }

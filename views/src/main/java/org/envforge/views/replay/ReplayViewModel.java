@@ -36,7 +36,7 @@ import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.Trajectory;
 import org.envforge.trajectory.TrajectoryFilter;
-import org.envforge.trajectory.Verdict;
+import org.envforge.trajectory.TrajectoryVerdict;
 import org.envforge.trajectory.audit.TestTimeAudit;
 import org.envforge.trajectory.io.GymAnythingEpisodes;
 import org.envforge.trajectory.io.OsworldTrajectories;
@@ -62,7 +62,7 @@ public final class ReplayViewModel implements AutoCloseable {
     public static final String ANY = "All";
     /** Sources a trajectory comes from. */
     public static final List<String> SOURCES = List.of(ANY, "envforge", OsworldTrajectories.FORMAT, GymAnythingEpisodes.FORMAT);
-    /** Verdict filter choices. */
+    /** TrajectoryVerdict filter choices. */
     public static final List<String> VERDICTS = List.of(ANY, "good", "bad", "unsure");
     /** Thumbnail width in the filmstrip. */
     public static final int THUMB_WIDTH = 120;
@@ -152,7 +152,8 @@ public final class ReplayViewModel implements AutoCloseable {
         String tag = choice(tagFilter.get());
         String verdict = choice(verdictFilter.get());
         String source = choice(sourceFilter.get());
-        return f.withTag(tag).withSource(source).withVerdict(verdict == null ? null : Verdict.valueOf(verdict.toUpperCase(Locale.ROOT)));
+        return f.withTag(tag).withSource(source)
+                .withVerdict(verdict == null ? null : TrajectoryVerdict.valueOf(verdict.toUpperCase(Locale.ROOT)));
     }
 
     private static String choice(String s) {
@@ -615,7 +616,7 @@ public final class ReplayViewModel implements AutoCloseable {
     }
 
     /** Judges the open trajectory (null clears the verdict). */
-    public void saveVerdict(Verdict verdict, String verdictNote) {
+    public void saveVerdict(TrajectoryVerdict verdict, String verdictNote) {
         Trajectory t = trajectory.get();
         if (t == null) {
             return;

@@ -19,17 +19,19 @@ import javax.imageio.ImageIO;
 import org.envforge.action.Action;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Creation;
 import org.envforge.agent.Defect;
 import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.DefaultAgents;
 import org.envforge.engine.EngineJson;
 import org.envforge.engine.GenerationEngine;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.plugin.Drafts;
 import org.envforge.plugin.PluginRegistry;
 import org.envforge.plugin.TaskDraft;
@@ -115,10 +117,10 @@ class AuditViewTest {
                 List.of(new Action.Click(100, 200, Action.Button.LEFT, 1), new Action.TypeText("=SUM(B2:B8)")), Map.of(), "BLS");
     }
 
-    private static List<ItemVerdict> verdicts(Map<String, Verdict> overrides, Map<String, String> reasons, List<String> evidence) {
+    private static List<ItemVerdict> verdicts(Map<String, AuditVerdict> overrides, Map<String, String> reasons, List<String> evidence) {
         List<ItemVerdict> out = new ArrayList<>();
         for (AuditChecklist.Item i : AuditChecklist.ALL) {
-            out.add(new ItemVerdict(i.id(), i.question(), overrides.getOrDefault(i.id(), Verdict.PASS),
+            out.add(new ItemVerdict(i.id(), i.question(), overrides.getOrDefault(i.id(), AuditVerdict.PASS),
                     reasons.getOrDefault(i.id(), "fine"), i.id().equals("oracle_solves") ? evidence : List.of()));
         }
         return out;
@@ -130,8 +132,8 @@ class AuditViewTest {
         Jobs jobs = new Jobs(s);
         JobSpec spec = new JobSpec(null, List.of("gnumeric"), 2, 1, 3, "recipe", "rules", 1, 0.5, 1);
         long id = jobs.create(EngineJson.write(spec), List.of(
-                new Jobs.ItemRow(0, 0, "gnumeric", "Gnumeric", "gnumeric_j{job}_e1", "pending", 0, null),
-                new Jobs.ItemRow(0, 1, "gnumeric", "Gnumeric", "gnumeric_j{job}_e2", "pending", 0, null)));
+                new Jobs.ItemRow(0, 0, "gnumeric", "Gnumeric", "gnumeric_j{job}_e1", ItemStatus.PENDING, 0, null),
+                new Jobs.ItemRow(0, 1, "gnumeric", "Gnumeric", "gnumeric_j{job}_e2", ItemStatus.PENDING, 0, null)));
         Instant t0 = Instant.parse("2025-05-01T10:00:00Z");
         Checker.Condition cond = Drafts.condition("cell", "equals_number", 1234, "file", "~/wages.gnumeric", "cell", "B9");
         CheckResult failing = new CheckResult(false, List.of(new CheckResult.ConditionResult(cond, "1200", false,
@@ -149,7 +151,7 @@ class AuditViewTest {
                 List.of(new TaskEvidence.ProbeReading("cell", "{\"cell\":\"B9\"}", "1200")), failing, failing, "Employment wages", null,
                 4200, null);
         AuditReport a1 = new AuditReport("rules", List.of(new TaskAudit("total_s1", verdicts(
-                Map.of("oracle_solves", Verdict.FAIL, "data_visible_at_start", Verdict.PARTIAL),
+                Map.of("oracle_solves", AuditVerdict.FAIL, "data_visible_at_start", AuditVerdict.PARTIAL),
                 Map.of("oracle_solves", "the checker still fails after the oracle: cell B9: expected 1234 but found 1200"),
                 List.of(greenSha)))));
         jobs.saveRound(new Jobs.RoundRow(id, 0, 1, "recipe", "rules", EngineJson.write(c1), EngineJson.write(List.of(e1)),
@@ -167,14 +169,14 @@ class AuditViewTest {
         AuditReport a2 = new AuditReport("rules", List.of(new TaskAudit("total_s1", verdicts(Map.of(), Map.of(), List.of()))));
         jobs.saveRound(new Jobs.RoundRow(id, 0, 2, "recipe", "rules", EngineJson.write(c2), EngineJson.write(List.of(e2)),
                 EngineJson.write(a2), true, null, t0.plusSeconds(10), t0.plusSeconds(20)), List.of());
-        jobs.setItemStatus(id, 0, "passed", "audit passed in round 2");
+        jobs.setItemStatus(id, 0, ItemStatus.PASSED, "audit passed in round 2");
 
         // The second environment: its only round could not finish.
         jobs.saveRound(new Jobs.RoundRow(id, 1, 1, "recipe", "rules", null, EngineJson.write(List.of()), null, false,
                 "the sandbox did not start: Xvfb exited", t0.plusSeconds(30), t0.plusSeconds(31)),
                 List.of(new Jobs.Failure("gnumeric", "", "round_error", t0)));
-        jobs.setItemStatus(id, 1, "error", "the sandbox did not start");
-        jobs.setJobStatus(id, "done", null);
+        jobs.setItemStatus(id, 1, ItemStatus.ERROR, "the sandbox did not start");
+        jobs.setJobStatus(id, JobStatus.DONE, null);
         return id;
     }
 
@@ -220,7 +222,7 @@ class AuditViewTest {
         // All items, not only the failed ones.
         robot.clickOn("#audit-failures-only");
         waitFor(() -> vm.findings().size() == 9);
-        assertThat(vm.findings()).filteredOn(f -> f.verdict().verdict() == Verdict.PARTIAL).hasSize(1);
+        assertThat(vm.findings()).filteredOn(f -> f.verdict().verdict() == AuditVerdict.PARTIAL).hasSize(1);
 
         // The diff from round 1 to round 2: the changed artefacts are found; the setup script gained a line.
         robot.clickOn("Round 2  audit passed");

@@ -23,12 +23,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
-import org.envforge.agent.Verdict;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
+import org.envforge.job.ItemStatus;
+import org.envforge.job.JobStatus;
 import org.envforge.text.Clip;
 import org.envforge.text.Noise;
 import org.envforge.views.common.FxTaskRunner;
@@ -79,7 +81,7 @@ class GenerationViewTest {
                 }
                 events.accept(e);
                 if (e instanceof JobEvent.Done d) {
-                    return info(d.status(), d.status().equals("cancelled") ? "running" : "passed");
+                    return info(d.status(), d.status() == JobStatus.CANCELLED ? ItemStatus.RUNNING : ItemStatus.PASSED);
                 }
             }
         }
@@ -87,19 +89,19 @@ class GenerationViewTest {
         @Override
         public void cancel(long job) {
             cancelled = true;
-            script.add(new JobEvent.Done(job, "cancelled", 0, 0, 0));
+            script.add(new JobEvent.Done(job, JobStatus.CANCELLED, 0, 0, 0));
         }
 
         @Override
         public Optional<JobInfo> job(long job) {
-            return Optional.of(info("running", "pending"));
+            return Optional.of(info(JobStatus.RUNNING, ItemStatus.PENDING));
         }
 
-        JobInfo info(String status, String itemStatus) {
+        JobInfo info(JobStatus status, ItemStatus itemStatus) {
             JobSpec spec = submitted.get();
             return new JobInfo(JOB, spec, status, Instant.now(), Instant.now(), message, List.of(
                     new JobItem(JOB, 0, "gnumeric", "Gnumeric", "gnumeric_j7_e1", itemStatus, 0, null),
-                    new JobItem(JOB, 1, "gnumeric", "Gnumeric", "gnumeric_j7_e2", "pending", 0, null)));
+                    new JobItem(JOB, 1, "gnumeric", "Gnumeric", "gnumeric_j7_e2", ItemStatus.PENDING, 0, null)));
         }
     }
 
@@ -127,7 +129,7 @@ class GenerationViewTest {
 
     @AfterEach
     void close() {
-        runner.script.add(new JobEvent.Done(JOB, "done", 0, 0, 0));
+        runner.script.add(new JobEvent.Done(JOB, JobStatus.DONE, 0, 0, 0));
         tasks.close();
     }
 
@@ -152,7 +154,7 @@ class GenerationViewTest {
         runner.script.addAll(List.of(events));
     }
 
-    private static ItemVerdict verdict(String item, Verdict v, String reason) {
+    private static ItemVerdict verdict(String item, AuditVerdict v, String reason) {
         return new ItemVerdict(item, item + "?", v, reason, List.of());
     }
 
@@ -189,7 +191,7 @@ class GenerationViewTest {
         assertThat(spec.auditor()).isEqualTo("rules");
         assertThat(robot.lookup("#gen-start").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(view.envTable().getItems()).extracting(EnvRow::envName).containsExactly("gnumeric_j7_e1", "gnumeric_j7_e2");
-        assertThat(view.envTable().getItems()).extracting(EnvRow::status).containsExactly("pending", "pending");
+        assertThat(view.envTable().getItems()).extracting(EnvRow::status).containsExactly(ItemStatus.PENDING, ItemStatus.PENDING);
 
         // Round 1 of the first environment: the creator writes, the oracle acts, screenshots, verdicts.
         feed(new JobEvent.Started(JOB, 2, 0), new JobEvent.ItemStarted(JOB, 0, "gnumeric_j7_e1", "gnumeric"),
@@ -198,8 +200,9 @@ class GenerationViewTest {
                 new JobEvent.Screenshot(JOB, 0, "total_s1", "start", "sha-red"),
                 new JobEvent.Action(JOB, 0, "total_s1", 1, 4, "{\"action\":\"click\",\"x\":10,\"y\":20}"),
                 new JobEvent.Screenshot(JOB, 0, "total_s1", "end", "sha-green"),
-                new JobEvent.Verdict(JOB, 0, "total_s1", verdict("setup_runs", Verdict.PASS, "setup ran and the app started")),
-                new JobEvent.Verdict(JOB, 0, "total_s1", verdict("oracle_solves", Verdict.FAIL, "the checker still fails after the oracle")));
+                new JobEvent.AuditAnswer(JOB, 0, "total_s1", verdict("setup_runs", AuditVerdict.PASS, "setup ran and the app started")),
+                new JobEvent.AuditAnswer(JOB, 0, "total_s1",
+                        verdict("oracle_solves", AuditVerdict.FAIL, "the checker still fails after the oracle")));
         waitFor(() -> vm.checklist().stream().filter(r -> r.verdict() != null).count() == 2);
         assertThat(robot.lookup("#gen-round").queryAs(Label.class).getText()).isEqualTo("Round 1 of 3");
         assertThat(robot.lookup("#gen-env-title").queryAs(Label.class).getText()).isEqualTo("gnumeric_j7_e1");
@@ -207,12 +210,12 @@ class GenerationViewTest {
                 "oracle 1/4  {\"action\":\"click\",\"x\":10,\"y\":20}");
         assertThat(texts(view.creatorList().getItems())).noneMatch(t -> t.contains("checker still fails"));
         assertThat(view.auditorList().getItems()).filteredOn(l -> l.kind().equals("verdict")).extracting(FeedLine::verdict)
-                .containsExactly(Verdict.PASS, Verdict.FAIL);
+                .containsExactly(AuditVerdict.PASS, AuditVerdict.FAIL);
         // The checklist holds every audit item of the task; two are answered, the rest pending.
         assertThat(view.checklistTable().getItems()).hasSize(9);
         ChecklistRow oracle = view.checklistTable().getItems().stream().filter(r -> r.item().equals("oracle_solves")).findFirst()
                 .orElseThrow();
-        assertThat(oracle.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(oracle.verdict()).isEqualTo(AuditVerdict.FAIL);
         assertThat(oracle.reason()).isEqualTo("the checker still fails after the oracle");
         assertThat(view.checklistTable().getItems()).filteredOn(r -> r.verdict() == null).hasSize(7);
         assertThat(robot.lookup("#gen-checklist .verdict-fail").tryQuery()).isPresent();
@@ -223,7 +226,7 @@ class GenerationViewTest {
         assertThat(view.startView().getImage().getPixelReader().getColor(5, 5)).isEqualTo(Color.RED);
         assertThat(view.endView().getImage().getPixelReader().getColor(5, 5)).isEqualTo(Color.rgb(0, 255, 0));
         assertThat(robot.lookup("#gen-start-shot-caption").queryAs(Label.class).getText()).isEqualTo("Start of total_s1");
-        assertThat(view.envTable().getItems().get(0).status()).isEqualTo("running");
+        assertThat(view.envTable().getItems().get(0).status()).isEqualTo(ItemStatus.RUNNING);
 
         // A long stream stays scrolled to its newest line.
         feed(java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(i -> new JobEvent.Action(JOB, 0, "total_s1", i, 60,
@@ -249,7 +252,7 @@ class GenerationViewTest {
         feed(new JobEvent.Action(JOB, 0, "total_s1", 1, 4, "{\"action\":\"wait\"}"));
         waitFor(() -> view.checklistTable().getItems().size() == 9);
         assertThat(view.checklistTable().getItems()).allMatch(r -> r.verdict() == null);
-        feed(new JobEvent.Verdict(JOB, 0, "total_s1", verdict("setup_runs", Verdict.PASS, "fine")));
+        feed(new JobEvent.AuditAnswer(JOB, 0, "total_s1", verdict("setup_runs", AuditVerdict.PASS, "fine")));
         waitFor(() -> view.checklistTable().getItems().stream().filter(r -> r.verdict() != null).count() == 1);
         assertThat(view.checklistTable().getItems()).hasSize(9).allMatch(r -> r.task().equals("total_s1"));
         assertThat(view.checklistTable().getItems()).filteredOn(r -> r.verdict() == null).hasSize(8);
@@ -258,7 +261,7 @@ class GenerationViewTest {
         assertThat(view.envTable().getItems().get(0).round()).isEqualTo(2);
 
         // The first environment passes; the second starts and the view follows it.
-        feed(new JobEvent.RoundDone(JOB, 0, 2, true, null), new JobEvent.ItemDone(JOB, 0, "gnumeric_j7_e1", "passed"),
+        feed(new JobEvent.RoundDone(JOB, 0, 2, true, null), new JobEvent.ItemDone(JOB, 0, "gnumeric_j7_e1", ItemStatus.PASSED),
                 new JobEvent.ItemStarted(JOB, 1, "gnumeric_j7_e2", "gnumeric"), new JobEvent.RoundStarted(JOB, 1, 1),
                 new JobEvent.Message(JOB, 1, "creator", "second environment"));
         waitFor(() -> vm.selectedProperty().get() != null && vm.selectedProperty().get().index() == 1
@@ -266,7 +269,7 @@ class GenerationViewTest {
         assertThat(texts(view.creatorList().getItems())).doesNotContain("seeded 12 rows of BLS wages");
         assertThat(view.checklistTable().getItems()).isEmpty();
         assertThat(view.startView().getImage()).isNull();
-        assertThat(view.envTable().getItems().get(0).status()).isEqualTo("passed");
+        assertThat(view.envTable().getItems().get(0).status()).isEqualTo(ItemStatus.PASSED);
         assertThat(robot.lookup("#gen-progress").queryAs(Label.class).getText()).isEqualTo("1 of 2 environments done, 1 passed");
 
         // Selecting the first environment again shows what it did.
@@ -306,7 +309,7 @@ class GenerationViewTest {
         robot.interact(() -> vm.softwareProperty().set("mousepad"));
         robot.clickOn("#gen-start");
         waitFor(() -> vm.jobIdProperty().get() == JOB);
-        feed(new JobEvent.Started(JOB, 2, 0), new JobEvent.Done(JOB, "failed", 0, 0, 2));
+        feed(new JobEvent.Started(JOB, 2, 0), new JobEvent.Done(JOB, JobStatus.FAILED, 0, 0, 2));
         waitFor(() -> !vm.runningProperty().get());
         Label status = robot.lookup("#gen-status").queryAs(Label.class);
         Noise.assertBoundedAndClean("status bar", status.getText(), Clip.LINE);

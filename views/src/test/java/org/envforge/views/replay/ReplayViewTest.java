@@ -30,7 +30,7 @@ import org.envforge.trajectory.ActionText;
 import org.envforge.trajectory.Step;
 import org.envforge.trajectory.StepAnnotation;
 import org.envforge.trajectory.TrajectoryStatus;
-import org.envforge.trajectory.Verdict;
+import org.envforge.trajectory.TrajectoryVerdict;
 import org.envforge.views.common.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -250,10 +250,10 @@ class ReplayViewTest {
         robot.clickOn("#replay-verdict-bad");
         robot.clickOn("#replay-verdict-note").write("Saved too early.");
         robot.clickOn("#replay-save-verdict");
-        waitFor(() -> vm.writesIdle() && service.get(small).verdict() == Verdict.BAD);
+        waitFor(() -> vm.writesIdle() && service.get(small).verdict() == TrajectoryVerdict.BAD);
         assertThat(service.get(small).verdictNote()).isEqualTo("Saved too early.");
         waitFor(() -> robot.lookup("#replay-trajectories").queryTableView().getItems().stream()
-                .anyMatch(t -> ((org.envforge.trajectory.Trajectory) t).verdict() == Verdict.BAD));
+                .anyMatch(t -> ((org.envforge.trajectory.Trajectory) t).verdict() == TrajectoryVerdict.BAD));
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.envforge.agent.AuditChecklist;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
-import org.envforge.agent.Verdict;
 
 /**
  * Reads a VLM's audit reply, {@code {"items":[{"id","verdict","reason","confidence"}]}}, into one
@@ -58,9 +58,9 @@ final class AuditReplyReader {
             List<String> ev = evidence.getOrDefault(item.id(), List.of());
             JsonNode a = answers.get(item.id());
             if (a == null) {
-                out.add(new ItemVerdict(item.id(), item.question(), Verdict.PARTIAL, NOT_ANSWERED, ev));
+                out.add(new ItemVerdict(item.id(), item.question(), AuditVerdict.PARTIAL, NOT_ANSWERED, ev));
             } else {
-                Verdict v = Verdict.valueOf(a.path("verdict").asText().strip().toUpperCase(Locale.ROOT));
+                AuditVerdict v = AuditVerdict.valueOf(a.path("verdict").asText().strip().toUpperCase(Locale.ROOT));
                 out.add(new ItemVerdict(item.id(), item.question(), v, reason(a), ev));
             }
         }

@@ -10,13 +10,13 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.envforge.agent.AgentException;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Creation;
 import org.envforge.agent.CreationRequest;
 import org.envforge.agent.Creator;
 import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
-import org.envforge.agent.Verdict;
 import org.envforge.plugin.Drafts;
 import org.envforge.plugin.SeedData;
 import org.envforge.plugin.SoftwarePlugin;
@@ -118,7 +118,7 @@ public final class LlmCreator implements Creator {
                 continue;
             }
             List<ItemVerdict> warnings = audit.task(d.name()).orElseThrow().items().stream()
-                    .filter(v -> v.verdict() == Verdict.PARTIAL).toList();
+                    .filter(v -> v.verdict() == AuditVerdict.PARTIAL).toList();
             notes.add(d.name() + ": rewriting for " + failures.stream().map(ItemVerdict::item).toList());
             String user = CreatorPrompts.fix(request, writer.write(d), failures, warnings);
             String name = d.name();

@@ -20,6 +20,7 @@ import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.plugin.TaskTemplate;
 import org.envforge.plugin.TemplateContext;
+import org.envforge.spec.EnvironmentId;
 
 /**
  * The embedded, offline creator: fills a plugin's task templates with real data from the shipped
@@ -62,7 +63,7 @@ public final class RecipeCreator implements Creator {
         for (int i = 0; i < request.tasks(); i++) {
             TaskTemplate t = templates.get((int) ((request.seed() + i) % templates.size()));
             long seed = taskSeed(request, i, 0);
-            TaskDraft d = t.generate(new TemplateContext(seed, data.get(), request.envName() + "@1"));
+            TaskDraft d = t.generate(new TemplateContext(seed, data.get(), EnvironmentId.generated(request.envName())));
             notes.add("task " + (i + 1) + ": template " + t.id() + " with data seed " + seed + " (" + d.name() + ")");
             if (request.faultRate() > 0 && pick.nextDouble() < request.faultRate()) {
                 Defect defect = kinds[(int) Math.floorMod(request.seed() * 31 + i, kinds.length)];
@@ -96,7 +97,7 @@ public final class RecipeCreator implements Creator {
             boolean freshData = failed.contains("oracle_solves") || failed.contains("probes_match_truth")
                     || failed.contains("data_visible_at_start");
             long seed = freshData ? taskSeed(request, i, attempt) : taskSeed(request, i, 0);
-            TaskDraft fixed = t.generate(new TemplateContext(seed, data.get(), request.envName() + "@1"));
+            TaskDraft fixed = t.generate(new TemplateContext(seed, data.get(), EnvironmentId.generated(request.envName())));
             notes.add("fixed " + d.name() + " (failed " + failed + "): " + describeFix(failed, freshData) + " -> " + fixed.name());
             tasks.add(fixed);
         }

@@ -11,11 +11,11 @@ import org.envforge.action.Action;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditInput;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Auditor;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
-import org.envforge.agent.Verdict;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.spec.Checker;
 import org.envforge.spec.PrivilegedInfo;
@@ -73,7 +73,7 @@ public final class RuleAuditor implements Auditor {
         return new TaskAudit(task.name(), items);
     }
 
-    private static ItemVerdict v(AuditChecklist.Item item, Verdict verdict, String reason, String... evidence) {
+    private static ItemVerdict v(AuditChecklist.Item item, AuditVerdict verdict, String reason, String... evidence) {
         List<String> refs = new ArrayList<>();
         for (String e : evidence) {
             if (e != null) {
@@ -84,79 +84,81 @@ public final class RuleAuditor implements Auditor {
     }
 
     private static ItemVerdict setup(TaskEvidence ev) {
-        return ev.setupOk() ? v(AuditChecklist.SETUP, Verdict.PASS, "setup ran and the app started")
-                : v(AuditChecklist.SETUP, Verdict.FAIL, "setup failed: " + ev.setupError(), ev.startShot());
+        return ev.setupOk() ? v(AuditChecklist.SETUP, AuditVerdict.PASS, "setup ran and the app started")
+                : v(AuditChecklist.SETUP, AuditVerdict.FAIL, "setup failed: " + ev.setupError(), ev.startShot());
     }
 
     private static ItemVerdict ready(TaskDraft task, TaskEvidence ev) {
         if (!ev.setupOk()) {
-            return v(AuditChecklist.READY, Verdict.FAIL, "no start state: setup failed", ev.startShot());
+            return v(AuditChecklist.READY, AuditVerdict.FAIL, "no start state: setup failed", ev.startShot());
         }
         if (ev.windowsAtStart().isEmpty()) {
-            return v(AuditChecklist.READY, Verdict.FAIL, "the start screenshot shows no window: the app was not ready when the task "
+            return v(AuditChecklist.READY, AuditVerdict.FAIL, "the start screenshot shows no window: the app was not ready when the task "
                     + "began (no wait for its window?)", ev.startShot());
         }
         if (task.windowTitle() == null || task.windowTitle().isBlank()) {
-            return v(AuditChecklist.READY, Verdict.PARTIAL, "a window is shown, but the task does not say which window means ready",
+            return v(AuditChecklist.READY, AuditVerdict.PARTIAL, "a window is shown, but the task does not say which window means ready",
                     ev.startShot());
         }
         if (ev.startWindow() == null || !titleMatches(task.windowTitle(), ev.startWindow().title())) {
-            return v(AuditChecklist.READY, Verdict.FAIL, "no window titled like \"" + task.windowTitle() + "\" at the start (windows: "
+            return v(AuditChecklist.READY, AuditVerdict.FAIL, "no window titled like \"" + task.windowTitle() + "\" at the start (windows: "
                     + ev.windowsAtStart().stream().map(w -> w.title()).toList() + ")", ev.startShot());
         }
-        return v(AuditChecklist.READY, Verdict.PASS, "the window \"" + ev.startWindow().title() + "\" is shown at the start",
+        return v(AuditChecklist.READY, AuditVerdict.PASS, "the window \"" + ev.startWindow().title() + "\" is shown at the start",
                 ev.startShot());
     }
 
     private static ItemVerdict dataVisible(TaskDraft task, TaskEvidence ev) {
         if (!ev.setupOk() || ev.startWindow() == null) {
-            return v(AuditChecklist.DATA_VISIBLE, Verdict.FAIL, "no app window to read", ev.startShot());
+            return v(AuditChecklist.DATA_VISIBLE, AuditVerdict.FAIL, "no app window to read", ev.startShot());
         }
         JsonNode visible = task.metadata().get("visible_at_start");
         if (ev.ocrText() == null || ev.ocrText().isBlank()) {
-            return v(AuditChecklist.DATA_VISIBLE, Verdict.PARTIAL, "no OCR text (tesseract missing or nothing readable)", ev.startShot());
+            return v(AuditChecklist.DATA_VISIBLE, AuditVerdict.PARTIAL, "no OCR text (tesseract missing or nothing readable)",
+                    ev.startShot());
         }
         if (visible != null && visible.isArray() && visible.size() > 0) {
             List<String> found = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             visible.forEach(n -> (Ocr.fuzzyContains(ev.ocrText(), n.asText()) ? found : missing).add(n.asText()));
             if (found.size() * 2 >= visible.size()) {
-                return v(AuditChecklist.DATA_VISIBLE, Verdict.PASS, "OCR finds " + found.size() + " of " + visible.size()
+                return v(AuditChecklist.DATA_VISIBLE, AuditVerdict.PASS, "OCR finds " + found.size() + " of " + visible.size()
                         + " key values on the start screen" + (missing.isEmpty() ? "" : " (not found: " + missing + ")"), ev.startShot());
             }
-            return v(AuditChecklist.DATA_VISIBLE, Verdict.PARTIAL, "OCR finds only " + found.size() + " of " + visible.size()
+            return v(AuditChecklist.DATA_VISIBLE, AuditVerdict.PARTIAL, "OCR finds only " + found.size() + " of " + visible.size()
                     + " key values (missing " + missing + ")", ev.startShot());
         }
         long letters = ev.ocrText().chars().filter(Character::isLetterOrDigit).count();
-        return letters >= 10 ? v(AuditChecklist.DATA_VISIBLE, Verdict.PASS, "the app window shows readable text", ev.startShot())
-                : v(AuditChecklist.DATA_VISIBLE, Verdict.PARTIAL, "little readable text in the app window", ev.startShot());
+        return letters >= 10 ? v(AuditChecklist.DATA_VISIBLE, AuditVerdict.PASS, "the app window shows readable text", ev.startShot())
+                : v(AuditChecklist.DATA_VISIBLE, AuditVerdict.PARTIAL, "little readable text in the app window", ev.startShot());
     }
 
     private static ItemVerdict notSolved(TaskEvidence ev) {
         if (ev.atStart() == null) {
-            return v(AuditChecklist.NOT_SOLVED, Verdict.FAIL, "the checker did not run on the start state");
+            return v(AuditChecklist.NOT_SOLVED, AuditVerdict.FAIL, "the checker did not run on the start state");
         }
         return ev.atStart().passed()
-                ? v(AuditChecklist.NOT_SOLVED, Verdict.FAIL, "the checker already passes on the start state: doing nothing would be "
+                ? v(AuditChecklist.NOT_SOLVED, AuditVerdict.FAIL, "the checker already passes on the start state: doing nothing would be "
                         + "rewarded (" + ev.atStart().summary() + ")", ev.startShot())
-                : v(AuditChecklist.NOT_SOLVED, Verdict.PASS, "the checker fails at the start: " + ev.atStart().summary(), ev.startShot());
+                : v(AuditChecklist.NOT_SOLVED, AuditVerdict.PASS, "the checker fails at the start: " + ev.atStart().summary(),
+                        ev.startShot());
     }
 
     private static ItemVerdict oracle(TaskEvidence ev) {
         if (ev.atEnd() == null) {
-            return v(AuditChecklist.ORACLE, Verdict.FAIL, "the oracle did not run" + (ev.setupOk() ? "" : " (setup failed)"));
+            return v(AuditChecklist.ORACLE, AuditVerdict.FAIL, "the oracle did not run" + (ev.setupOk() ? "" : " (setup failed)"));
         }
         if (ev.atEnd().passed()) {
-            return v(AuditChecklist.ORACLE, Verdict.PASS, "the checker passes after the oracle", ev.endShot());
+            return v(AuditChecklist.ORACLE, AuditVerdict.PASS, "the checker passes after the oracle", ev.endShot());
         }
-        return v(AuditChecklist.ORACLE, Verdict.FAIL, "the checker still fails after the oracle: " + ev.atEnd().summary()
+        return v(AuditChecklist.ORACLE, AuditVerdict.FAIL, "the checker still fails after the oracle: " + ev.atEnd().summary()
                 + (ev.oracleError() == null ? "" : "; " + ev.oracleError()), ev.endShot());
     }
 
     private static ItemVerdict groundTruth(TaskDraft task, TaskEvidence ev) {
         List<Checker.Condition> conditions = task.checker().conditions();
         if (conditions.isEmpty()) {
-            return v(AuditChecklist.GROUND_TRUTH, Verdict.FAIL, "the checker has no conditions");
+            return v(AuditChecklist.GROUND_TRUTH, AuditVerdict.FAIL, "the checker has no conditions");
         }
         Set<String> documented = documentedValues(task);
         String instruction = squash(task.instruction() == null ? "" : task.instruction());
@@ -170,20 +172,20 @@ public final class RuleAuditor implements Auditor {
             }
         }
         if (grounded == 0) {
-            return v(AuditChecklist.GROUND_TRUTH, Verdict.FAIL, "no checker condition is backed by a verified privileged fact "
+            return v(AuditChecklist.GROUND_TRUTH, AuditVerdict.FAIL, "no checker condition is backed by a verified privileged fact "
                     + "(checker expects " + loose + ")");
         }
         if (ev.atEnd() != null && !ev.atEnd().passed()) {
-            return v(AuditChecklist.GROUND_TRUTH, Verdict.FAIL, "after the oracle the probes read "
+            return v(AuditChecklist.GROUND_TRUTH, AuditVerdict.FAIL, "after the oracle the probes read "
                     + ev.probesAtEnd().stream().map(r -> r.probe() + "=\"" + abbreviate(r.value().strip()) + "\"").toList()
                     + ", not the documented values");
         }
         if (!loose.isEmpty()) {
-            return v(AuditChecklist.GROUND_TRUTH, Verdict.PARTIAL, grounded + " of " + conditions.size()
+            return v(AuditChecklist.GROUND_TRUTH, AuditVerdict.PARTIAL, grounded + " of " + conditions.size()
                     + " conditions are backed by privileged facts; not: " + loose);
         }
-        return v(AuditChecklist.GROUND_TRUTH, Verdict.PASS, "every checker condition is backed by a verified fact and the probes read it "
-                + "after the oracle");
+        return v(AuditChecklist.GROUND_TRUTH, AuditVerdict.PASS, "every checker condition is backed by a verified fact and the probes "
+                + "read it after the oracle");
     }
 
     /**
@@ -232,22 +234,22 @@ public final class RuleAuditor implements Auditor {
     private static ItemVerdict specific(TaskDraft task) {
         String ins = task.instruction() == null ? "" : task.instruction();
         if (ins.strip().length() < 50) {
-            return v(AuditChecklist.SPECIFIC, Verdict.FAIL, "the instruction is too short to say what is wanted (" + ins.strip().length()
-                    + " characters)");
+            return v(AuditChecklist.SPECIFIC, AuditVerdict.FAIL, "the instruction is too short to say what is wanted ("
+                    + ins.strip().length() + " characters)");
         }
         var vague = VAGUE.matcher(ins);
         List<String> targets = targets(task);
         String lower = ins.toLowerCase(Locale.ROOT);
         List<String> named = targets.stream().filter(t -> lower.contains(t.toLowerCase(Locale.ROOT))).toList();
         if (named.isEmpty()) {
-            return v(AuditChecklist.SPECIFIC, Verdict.FAIL, "the instruction names none of the places the checker looks at "
+            return v(AuditChecklist.SPECIFIC, AuditVerdict.FAIL, "the instruction names none of the places the checker looks at "
                     + targets + (vague.find() ? "; it is vague (\"" + vague.group() + "\")" : ""));
         }
         if (vague.find()) {
-            return v(AuditChecklist.SPECIFIC, Verdict.PARTIAL, "the instruction names " + named + " but has vague wording (\"" + vague.group()
-                    + "\")");
+            return v(AuditChecklist.SPECIFIC, AuditVerdict.PARTIAL, "the instruction names " + named + " but has vague wording (\""
+                    + vague.group() + "\")");
         }
-        return v(AuditChecklist.SPECIFIC, Verdict.PASS, "the instruction names where the result goes: " + named);
+        return v(AuditChecklist.SPECIFIC, AuditVerdict.PASS, "the instruction names where the result goes: " + named);
     }
 
     /** What the checker looks at, as a person would name it: file names, cells, tables, views. */
@@ -288,31 +290,31 @@ public final class RuleAuditor implements Auditor {
         String ins = task.instruction() == null ? "" : task.instruction();
         var keys = KEYSTROKES.matcher(ins);
         if (keys.find()) {
-            return v(AuditChecklist.NO_LEAK, Verdict.FAIL, "the instruction dictates keystrokes (\"" + keys.group() + "\")");
+            return v(AuditChecklist.NO_LEAK, AuditVerdict.FAIL, "the instruction dictates keystrokes (\"" + keys.group() + "\")");
         }
         String flat = squash(ins);
         for (Action a : task.oracle()) {
             if (a instanceof Action.TypeText t) {
                 String typed = squash(t.text());
                 if (typed.length() >= 12 && CODE.matcher(t.text()).find() && flat.contains(typed)) {
-                    return v(AuditChecklist.NO_LEAK, Verdict.FAIL, "the instruction contains the oracle's own input \""
+                    return v(AuditChecklist.NO_LEAK, AuditVerdict.FAIL, "the instruction contains the oracle's own input \""
                             + abbreviate(t.text().strip()) + "\": it gives the solution away");
                 }
             }
         }
-        return v(AuditChecklist.NO_LEAK, Verdict.PASS, "the instruction says what to achieve, not how");
+        return v(AuditChecklist.NO_LEAK, AuditVerdict.PASS, "the instruction says what to achieve, not how");
     }
 
     private static ItemVerdict provenance(TaskDraft task) {
         if (task.provenance() == null || task.provenance().isBlank()) {
-            return v(AuditChecklist.PROVENANCE, Verdict.FAIL, "no data provenance recorded");
+            return v(AuditChecklist.PROVENANCE, AuditVerdict.FAIL, "no data provenance recorded");
         }
         PrivilegedInfo pi = task.privilegedInfo();
         if (pi == null || pi.items().isEmpty() || pi.items().stream().anyMatch(i -> i.source() == null || i.source().isBlank())) {
-            return v(AuditChecklist.PROVENANCE, Verdict.PARTIAL, "provenance is \"" + abbreviate(task.provenance())
+            return v(AuditChecklist.PROVENANCE, AuditVerdict.PARTIAL, "provenance is \"" + abbreviate(task.provenance())
                     + "\" but some privileged facts have no source");
         }
-        return v(AuditChecklist.PROVENANCE, Verdict.PASS, "data from " + abbreviate(task.provenance()));
+        return v(AuditChecklist.PROVENANCE, AuditVerdict.PASS, "data from " + abbreviate(task.provenance()));
     }
 
     private static String squash(String s) {

@@ -12,12 +12,12 @@ import java.util.Map;
 import org.envforge.agent.AgentException;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Creation;
 import org.envforge.agent.CreationRequest;
 import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
-import org.envforge.agent.Verdict;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.text.Clip;
 import org.envforge.text.Noise;
@@ -131,9 +131,9 @@ class LlmCreatorTest {
         fixed.put("instruction", "Write the total employment of the two analyst occupations on a new last line of ~/analysts.tsv.");
         server.then(FakeLlmServer.reply(fixed.toString()));
         AuditReport audit = new AuditReport("vlm", List.of(
-                new TaskAudit("leaky", List.of(verdict(AuditChecklist.NO_LEAK, Verdict.FAIL, "it says to type 696100"),
-                        verdict(AuditChecklist.SPECIFIC, Verdict.PARTIAL, "which line is unclear"))),
-                new TaskAudit("sound", List.of(verdict(AuditChecklist.NO_LEAK, Verdict.PASS, "fine")))));
+                new TaskAudit("leaky", List.of(verdict(AuditChecklist.NO_LEAK, AuditVerdict.FAIL, "it says to type 696100"),
+                        verdict(AuditChecklist.SPECIFIC, AuditVerdict.PARTIAL, "which line is unclear"))),
+                new TaskAudit("sound", List.of(verdict(AuditChecklist.NO_LEAK, AuditVerdict.PASS, "fine")))));
 
         Creation second = creator.fix(request(2), plugin, first, audit);
 
@@ -148,7 +148,7 @@ class LlmCreatorTest {
         assertThat(second.notes()).contains("sound: kept (no failed audit item)", "leaky: fixed");
     }
 
-    private static ItemVerdict verdict(AuditChecklist.Item item, Verdict v, String reason) {
+    private static ItemVerdict verdict(AuditChecklist.Item item, AuditVerdict v, String reason) {
         return new ItemVerdict(item.id(), item.question(), v, reason, List.of());
     }
 
@@ -159,7 +159,7 @@ class LlmCreatorTest {
         TaskDraft big = first.environment().tasks().get(0).withFiles(Map.of("log.txt", Noise.EIGHT_MIB.getBytes(StandardCharsets.UTF_8)));
         Creation previous = new Creation(new EnvironmentDraft("editor_j1_e1", "editor", "Notepad", List.of(big)), List.of(), Map.of());
         AuditReport audit = new AuditReport("rules", List.of(new TaskAudit("noisy", List.of(
-                verdict(AuditChecklist.SETUP, Verdict.FAIL, "setup failed: " + Noise.EIGHT_MIB)))));
+                verdict(AuditChecklist.SETUP, AuditVerdict.FAIL, "setup failed: " + Noise.EIGHT_MIB)))));
         server.then(FakeLlmServer.reply(GoodTask.reply("noisy")));
 
         creator.fix(request(1), plugin, previous, audit);

@@ -17,12 +17,12 @@ import org.envforge.agent.AgentException;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.AuditInput;
 import org.envforge.agent.AuditReport;
+import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.Creation;
 import org.envforge.agent.EnvironmentDraft;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.TaskAudit;
 import org.envforge.agent.TaskEvidence;
-import org.envforge.agent.Verdict;
 import org.envforge.plugin.TaskDraft;
 import org.envforge.plugin.TemplateContext;
 import org.envforge.runtime.PngEncoder;
@@ -150,13 +150,13 @@ class VlmAuditorTest {
         assertThat(audit.items()).extracting(ItemVerdict::item).containsExactlyElementsOf(
                 AuditChecklist.ALL.stream().map(AuditChecklist.Item::id).toList());
         ItemVerdict setup = audit.items().get(0);
-        assertThat(setup.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(setup.verdict()).isEqualTo(AuditVerdict.PASS);
         assertThat(setup.reason()).isEqualTo("the editor is shown (confidence 0.90)");
         assertThat(setup.description()).isEqualTo(AuditChecklist.SETUP.question());
         ItemVerdict oracle = audit.items().stream().filter(i -> i.item().equals(AuditChecklist.ORACLE.id())).findFirst().orElseThrow();
-        assertThat(oracle.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(oracle.verdict()).isEqualTo(AuditVerdict.FAIL);
         assertThat(oracle.evidence()).containsExactly(START, END, "probe:line");
-        assertThat(audit.items()).filteredOn(i -> i.verdict() == Verdict.PARTIAL).hasSize(7)
+        assertThat(audit.items()).filteredOn(i -> i.verdict() == AuditVerdict.PARTIAL).hasSize(7)
                 .allSatisfy(i -> assertThat(i.reason()).isEqualTo("not answered"));
         assertThat(audit.passed()).isFalse();
     }
@@ -194,7 +194,7 @@ class VlmAuditorTest {
     void auditsAFailedSetupWithoutScreenshots() {
         server.then(FakeLlmServer.reply(answer(AuditChecklist.SETUP.id(), "fail", "setup failed")));
         TaskAudit audit = auditor.audit(input(creation("sum_a"), false)).tasks().get(0);
-        assertThat(audit.overall()).isEqualTo(Verdict.FAIL);
+        assertThat(audit.overall()).isEqualTo(AuditVerdict.FAIL);
         JsonNode content = userContent(0);
         String text = content.isTextual() ? content.asText() : content.get(0).path("text").asText();
         assertThat(content.toString()).doesNotContain("image_url");

@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.envforge.action.Action;
 import org.envforge.action.GymAnythingActions;
 import org.envforge.json.JsonFields;
 import org.envforge.spec.Checker;
 import org.envforge.spec.Checklist;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.spec.EnvironmentSpec;
 import org.envforge.spec.Limits;
 import org.envforge.spec.PrivilegedInfo;
@@ -46,7 +48,11 @@ public final class GymAnythingFormat {
             List<Problem> problems) {
         JsonFields f = new JsonFields(ENV_JSON, problems);
         String id = f.string(doc, "", "id", true);
-        if (id != null && !id.contains("@")) {
+        Optional<String> badId = id == null ? Optional.empty() : EnvironmentId.whyBad(id);
+        if (badId.isPresent()) {
+            f.error("/id", "not an environment id: " + badId.get() + "; use NAME@VERSION (such as " + EnvironmentId.safeName(folderName)
+                    + "@0.1)");
+        } else if (id != null && !id.contains("@")) {
             f.warning("/id", "expected NAME@VERSION (such as " + folderName + "@0.1)");
         }
         String version = versionText(doc, f);
@@ -80,7 +86,7 @@ public final class GymAnythingFormat {
         });
         String name = folderName;
         String software = softwareName(folderName, tags);
-        return new EnvironmentSpec(id == null ? folderName : id, name, version, description, software, null, base,
+        return new EnvironmentSpec(EnvironmentId.imported(id, folderName), name, version, description, software, null, base,
                 osType == null ? "linux" : osType, resources, hooks, observation, action, tags, provenance, doc);
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.envforge.json.JsonFields;
 import org.envforge.spec.Checker;
+import org.envforge.spec.EnvironmentId;
 import org.envforge.spec.EnvironmentSpec;
 import org.envforge.spec.Limits;
 import org.envforge.spec.Problem;
@@ -49,9 +50,10 @@ public final class OsworldFormat {
 
     /** The environment that holds a snapshot's tasks. */
     public static EnvironmentSpec environmentFor(String snapshot, String relatedApp, String origin) {
-        String name = "osworld_" + snapshot.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String name = EnvironmentId.osworldName(snapshot);
+        String id = EnvironmentId.of(name, EnvironmentId.OSWORLD_VERSION);
         ObjectNode doc = F.objectNode();
-        doc.put("id", name + "@osworld");
+        doc.put("id", id);
         doc.put("version", "osworld");
         doc.put("base", BASE_PREFIX + snapshot);
         doc.put("description", "OSWorld tasks on the " + snapshot + " snapshot");
@@ -60,7 +62,7 @@ public final class OsworldFormat {
         action.addObject().put("type", "mouse");
         action.addObject().put("type", "keyboard");
         String software = relatedApp == null || relatedApp.isBlank() ? snapshot : titleCase(relatedApp);
-        return new EnvironmentSpec(name + "@osworld", name, "osworld", doc.get("description").asText(), software, null,
+        return new EnvironmentSpec(id, name, EnvironmentId.OSWORLD_VERSION, doc.get("description").asText(), software, null,
                 BASE_PREFIX + snapshot, snapshot.equals("windows") ? "windows" : "linux", Resources.none(), Map.of(),
                 List.of("rgb_screen"), List.of("mouse", "keyboard"), List.of("osworld"),
                 new Provenance(Provenance.OSWORLD, origin, "Apache-2.0"), doc);
