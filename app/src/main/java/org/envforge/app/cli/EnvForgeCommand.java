@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             "", "Run with no command to open the workbench."},
         subcommands = {GuiCommand.class, CatalogCommand.class, EnvCommand.class, SandboxCommand.class, GenerateCommand.class,
             JobsCommand.class, TrajCommand.class, DecideCommands.Approve.class, DecideCommands.Reject.class, PluginsCommand.class, StoreCommand.class,
-            DoctorCommand.class},
+            DoctorCommand.class, CompletionCommand.class},
         footer = {"", "Data folder: --data-dir, else $ENVFORGE_HOME, else $XDG_DATA_HOME/envforge, else ~/.local/share/envforge.",
             "Log file: envforge.log in the data folder.",
             "Exit codes: 0 success; 1 the work ran but something failed; 2 a usage or input error (one line: envforge: ...)."})
