@@ -32,6 +32,7 @@ import org.envforge.trajectory.Step;
 import org.envforge.trajectory.TrajectoryStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** What scripts read from the CLI: JSON documents, exit codes, one-line errors, the completion script. */
 class CliOutputTest {
@@ -49,13 +50,17 @@ class CliOutputTest {
     }
 
     private Result run(Function<Path, Engine> engines, String... args) {
+        return run(engines, (e, o, w) -> false, args);
+    }
+
+    private Result run(Function<Path, Engine> engines, GuiLauncher gui, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] withData = new String[args.length + 2];
         withData[0] = "--data-dir";
         withData[1] = data().toString();
         System.arraycopy(args, 0, withData, 2, args.length);
-        int code = new Cli(engines, (e, o, w) -> false).run(withData, Map.of(), new PrintWriter(out), new PrintWriter(err));
+        int code = new Cli(engines, gui).run(withData, Map.of(), new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -246,6 +251,18 @@ class CliOutputTest {
         assertThat(verbose.err()).contains("envforge: info: GenerationEngine: job 1 cannot start").contains("envforge: debug: ")
                 .doesNotContain("\u001b");
         assertThat(Files.readString(log)).contains("--verbose jobs resume 1 --quiet").contains(" DEBUG [main] ");
+    }
+
+    @Test
+    void theWorkbenchLogsToTheSameFile() throws Exception {
+        GuiLauncher gui = (engine, options, err) -> {
+            LoggerFactory.getLogger("org.envforge.views.Test").info("the workbench opened on {}", engine.dataDir());
+            engine.close();
+            return false;
+        };
+        assertThat(run(Engine::standard, gui).code()).isEqualTo(1);
+        assertThat(Files.readString(data().resolve("envforge.log"))).contains("INFO [main] org.envforge.views.Test - the workbench "
+                + "opened on " + data());
     }
 
     @Test
