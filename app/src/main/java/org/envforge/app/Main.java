@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.envforge.app.cli.Cli;
 import org.envforge.app.gui.Workbench;
+import org.envforge.app.log.LogProvider;
 import org.envforge.app.wiring.Engine;
 
 /**
@@ -16,6 +17,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The app's own SLF4J binding (the log file and --verbose), even beside another binding on the class path.
+        System.setProperty("slf4j.provider", LogProvider.class.getName());
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = new Cli(Engine::standard, new Workbench()).run(args, System.getenv(), out, err);

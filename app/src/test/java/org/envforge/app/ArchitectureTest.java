@@ -20,13 +20,13 @@ class ArchitectureTest {
     private static final String[] MODEL = {"org.envforge.catalog..", "org.envforge.io..", "org.envforge.plugin..",
         "org.envforge.progress..", "org.envforge.service..", "org.envforge.store..", "org.envforge.text..", "org.envforge.spec..",
         "org.envforge.json..", "org.envforge.action..", "org.envforge.runtime..", "org.envforge.verify..", "org.envforge.agent..",
-        "org.envforge.engine..", "org.envforge.trajectory..", "org.envforge.host..", "org.envforge.job.."};
+        "org.envforge.engine..", "org.envforge.trajectory..", "org.envforge.host..", "org.envforge.job..", "org.envforge.error.."};
     /**
      * What plugins may use of the model: the plugin SPI, the session interface (not the runtimes),
      * and the value types of actions and specs; plus Jackson's tree model for probe arguments.
      */
     private static final String[] PLUGIN_SPI = {"org.envforge.plugin..", "org.envforge.progress..", "org.envforge.text..",
-        "org.envforge.runtime", "org.envforge.action", "org.envforge.spec", "com.fasterxml.jackson.databind..",
+        "org.envforge.error", "org.envforge.runtime", "org.envforge.action", "org.envforge.spec", "com.fasterxml.jackson.databind..",
         "com.fasterxml.jackson.core.."};
 
     private static JavaClasses classes;

@@ -1,7 +1,5 @@
 package org.envforge.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,18 +28,7 @@ import picocli.CommandLine.Parameters;
             CatalogCommand.Sets.class, CatalogCommand.Groups.class, CatalogCommand.UnmatchedCodes.class})
 public final class CatalogCommand {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private CatalogCommand() {
-    }
-
-    static void json(PrintWriter out, Object value) {
-        try {
-            out.println(JSON.writeValueAsString(value));
-            out.flush();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Map<String, Object> productJson(Catalog c, Product p) {
@@ -110,7 +97,7 @@ public final class CatalogCommand {
             List<Product> list = c.products().stream().filter(p -> !noGeneric || !p.generic()).limit(Math.max(0, n)).toList();
             PrintWriter out = out();
             if (json) {
-                json(out, list.stream().map(p -> productJson(c, p)).toList());
+                JsonOutput.print(out, list.stream().map(p -> productJson(c, p)).toList());
             } else {
                 productTable(out, c, list);
                 out.printf("%d of %,d products; weights split each occupation's wage bill (employment x mean wage) across the "
@@ -163,7 +150,7 @@ public final class CatalogCommand {
                     om.put("share_to_this_product_usd", Math.round(o.wageBillPerProduct()));
                     return om;
                 }).toList());
-                json(out, m);
+                JsonOutput.print(out, m);
                 return 0;
             }
             out.printf("%s  (rank %d of %,d)%n", p.name(), p.rank(), c.products().size());
@@ -259,7 +246,7 @@ public final class CatalogCommand {
                 if (saved != null) {
                     m.put("saved_as", saved.name());
                 }
-                json(out, m);
+                JsonOutput.print(out, m);
                 return 0;
             }
             productTable(out, c, s.products());
@@ -312,7 +299,7 @@ public final class CatalogCommand {
                             "exclude", cs.request().exclude(), "runnable_only", cs.request().runnable().isPresent()));
                     m.put("items", cs.items().stream().map(i -> Map.of("position", i.position(), "product", i.product(),
                             "weight_usd", Math.round(i.weight()))).toList());
-                    json(out, m);
+                    JsonOutput.print(out, m);
                     return 0;
                 }
                 TextTable t = new TextTable(">#", "product", ">weight when saved");
@@ -322,7 +309,7 @@ public final class CatalogCommand {
             }
             List<CurationSet> sets = service.sets();
             if (json) {
-                json(out, sets.stream().map(CatalogCommand::setJson).toList());
+                JsonOutput.print(out, sets.stream().map(CatalogCommand::setJson).toList());
                 return 0;
             }
             if (sets.isEmpty()) {

@@ -2,11 +2,15 @@ package org.envforge.app.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A command that calls the engine: it gets the engine provider and its output streams. */
 abstract class EngineCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCommand.class);
 
     protected final EngineProvider engines;
 
@@ -27,6 +31,7 @@ abstract class EngineCommand implements Callable<Integer> {
 
     /** Prints an error line for the user and returns the usage-error exit code. */
     protected int fail(String message) {
+        LOG.info("failed: {}", message);
         err().println("envforge: " + message);
         err().flush();
         return 2;

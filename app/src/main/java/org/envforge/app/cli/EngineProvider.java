@@ -13,6 +13,7 @@ public final class EngineProvider implements AutoCloseable {
     private final Map<String, String> env;
     private final Function<Path, Engine> factory;
     private Path dataDirOption;
+    private boolean verbose;
     private Engine engine;
 
     public EngineProvider(Map<String, String> env, Function<Path, Engine> factory) {
@@ -22,6 +23,15 @@ public final class EngineProvider implements AutoCloseable {
 
     void setDataDir(Path dir) {
         this.dataDirOption = dir;
+    }
+
+    void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+    }
+
+    /** Whether --verbose was given: debug lines on the error stream and in the log file. */
+    boolean verbose() {
+        return verbose;
     }
 
     public Path dataDir() {

@@ -64,12 +64,14 @@ public final class EnvCommand {
     }
 
     /** envforge env import PATH... */
-    @Command(name = "import", description = "Import Gym-Anything environment folders (or folders of them) and OSWorld task JSON.")
+    @Command(name = "import", description = {"Import Gym-Anything environment folders (or folders of them) and OSWorld task JSON.",
+        "The good tasks are stored; exit 1 when any task was skipped with errors."})
     static final class Import extends EngineCommand {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Environment folders, folders of them, OSWorld .json files or folders.")
         List<Path> paths;
-        @Option(names = "--problems", defaultValue = "some", description = "Which problems to list: all, some (errors and 10 warnings), none.")
-        String problems;
+        @Option(names = "--problems", defaultValue = "some", description = "Which problems to list: ${COMPLETION-CANDIDATES} "
+                + "(default ${DEFAULT-VALUE}: errors and 10 warnings).")
+        Choices.Problems problems;
 
         Import(EngineProvider engines) {
             super(engines);
@@ -80,8 +82,9 @@ public final class EnvCommand {
             ProgressLine bar = new ProgressLine(err(), "importing");
             ImportReport r = engines.get().environments().importPaths(paths, p -> bar.update(p.done(), p.total(), p.current()));
             bar.finish();
-            printReport(out(), r, problems, true);
-            return r.tasksStored() == 0 && r.errors() > 0 ? 1 : 0;
+            printReport(out(), r, problems.toString(), true);
+            // The good tasks are stored; any task skipped (or path refused) with an error still fails the command.
+            return r.errors() > 0 || r.tasksFailed() > 0 ? 1 : 0;
         }
     }
 
@@ -90,8 +93,9 @@ public final class EnvCommand {
     static final class Validate extends EngineCommand {
         @Parameters(paramLabel = "PATH", arity = "1..*")
         List<Path> paths;
-        @Option(names = "--problems", defaultValue = "all", description = "Which problems to list: all, some, none.")
-        String problems;
+        @Option(names = "--problems", defaultValue = "all", description = "Which problems to list: ${COMPLETION-CANDIDATES} "
+                + "(default ${DEFAULT-VALUE}).")
+        Choices.Problems problems;
 
         Validate(EngineProvider engines) {
             super(engines);
@@ -102,7 +106,7 @@ public final class EnvCommand {
             ImportReport r = new EnvironmentService(() -> {
                 throw new IllegalStateException("validation does not use the store");
             }).validate(paths, p -> { });
-            printReport(out(), r, problems, false);
+            printReport(out(), r, problems.toString(), false);
             return r.errors() > 0 ? 1 : 0;
         }
     }
@@ -112,14 +116,15 @@ public final class EnvCommand {
     static final class ListCmd extends EngineCommand {
         @Option(names = "--tasks", description = "List tasks instead of environments.")
         boolean tasks;
-        @Option(names = "--status", description = "Only tasks in this status (draft, auditing, audit-passed, audit-failed, approved, rejected).")
+        @Option(names = "--status", completionCandidates = Choices.TaskStatuses.class,
+                description = "Only tasks in this status (${COMPLETION-CANDIDATES}).")
         String status;
         @Option(names = "--software", description = "Only this software.")
         String software;
         @Option(names = "--difficulty", description = "Only this difficulty.")
         String difficulty;
-        @Option(names = "--source", description = "Only this source: gym-anything, osworld, envforge.")
-        String source;
+        @Option(names = "--source", description = "Only this source: ${COMPLETION-CANDIDATES}.")
+        Choices.Source source;
         @Option(names = "--env", description = "Only tasks of this environment id.")
         String env;
         @Option(names = "--json", description = "Print JSON.")
@@ -135,10 +140,10 @@ public final class EnvCommand {
             boolean anyFilter = status != null || software != null || difficulty != null || source != null || env != null;
             if (tasks || anyFilter) {
                 TaskFilter f = TaskFilter.all().withStatus(status == null ? null : TaskStatus.parse(status)).withSoftware(software)
-                        .withDifficulty(difficulty).withSource(source).withEnvId(env);
+                        .withDifficulty(difficulty).withSource(source == null ? null : source.toString()).withEnvId(env);
                 List<TaskSummary> list = s.tasks(f);
                 if (json) {
-                    CatalogCommand.json(out(), list.stream().map(t -> {
+                    JsonOutput.print(out(), list.stream().map(t -> {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("ref", t.ref());
                         m.put("id", t.id());
@@ -163,7 +168,7 @@ public final class EnvCommand {
             }
             List<EnvironmentSummary> list = s.environments();
             if (json) {
-                CatalogCommand.json(out(), list.stream().map(e -> {
+                JsonOutput.print(out(), list.stream().map(e -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", e.id());
                     m.put("name", e.name());
@@ -309,8 +314,8 @@ public final class EnvCommand {
     static final class Export extends EngineCommand {
         @Parameters(paramLabel = "ID", description = "The environment id.")
         String id;
-        @Option(names = "--format", required = true, description = "gym-anything or osworld")
-        String format;
+        @Option(names = "--format", required = true, description = "${COMPLETION-CANDIDATES}")
+        Choices.Format format;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
         Path out;
         @Option(names = "--include-unapproved", description = "Also export tasks a curator has not approved (e.g. imported specs).")
@@ -324,9 +329,8 @@ public final class EnvCommand {
         public Integer call() {
             EnvironmentService s = engines.get().environments();
             ExportReport r = switch (format) {
-                case "gym-anything" -> s.exportGymAnything(id, out, all);
-                case "osworld" -> s.exportOsworld(id, out, OsworldFormat.ProbeCommands.BUILT_IN, all);
-                default -> throw new IllegalArgumentException("--format must be gym-anything or osworld, was " + format);
+                case GYM_ANYTHING -> s.exportGymAnything(id, out, all);
+                case OSWORLD -> s.exportOsworld(id, out, OsworldFormat.ProbeCommands.BUILT_IN, all);
             };
             r.skipped().forEach(x -> out().println("skipped " + x));
             out().printf("Wrote %d task%s to %s%s.%n", r.tasksWritten(), r.tasksWritten() == 1 ? "" : "s", r.folder(),

@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
             "", "Run with no command to open the workbench."},
         subcommands = {GuiCommand.class, CatalogCommand.class, EnvCommand.class, SandboxCommand.class, GenerateCommand.class,
             JobsCommand.class, TrajCommand.class, DecideCommands.Approve.class, DecideCommands.Reject.class, PluginsCommand.class, StoreCommand.class,
-            DoctorCommand.class},
-        footer = {"", "Data folder: --data-dir, else $ENVFORGE_HOME, else $XDG_DATA_HOME/envforge, else ~/.local/share/envforge."})
+            DoctorCommand.class, CompletionCommand.class},
+        footer = {"", "Data folder: --data-dir, else $ENVFORGE_HOME, else $XDG_DATA_HOME/envforge, else ~/.local/share/envforge.",
+            "Log file: envforge.log in the data folder.",
+            "Exit codes: 0 success; 1 the work ran but something failed; 2 a usage or input error (one line: envforge: ...)."})
 public final class EnvForgeCommand implements Callable<Integer> {
 
     private final EngineProvider engines;
@@ -39,5 +41,11 @@ public final class EnvForgeCommand implements Callable<Integer> {
             description = "Folder for the database and blobs (default: see below).")
     void setDataDir(Path dir) {
         engines.setDataDir(dir);
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print what the engine does (debug lines) on the error stream, and keep them in the log file.")
+    void setVerbose(boolean verbose) {
+        engines.setVerbose(verbose);
     }
 }

@@ -2,8 +2,10 @@ package org.envforge.app.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.envforge.agent.AuditVerdict;
 import org.envforge.engine.GenerationEngine;
@@ -15,6 +17,7 @@ import org.envforge.job.ItemStatus;
 import org.envforge.job.JobStatus;
 import org.envforge.spec.EnvironmentId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** envforge generate: make environments with a creator and an auditor, in rounds, in real sandboxes. */
@@ -25,7 +28,8 @@ public final class GenerateCommand extends EngineCommand {
 
     @Option(names = "--set", paramLabel = "NAME", description = "Take the software from this curation set.")
     String set;
-    @Option(names = "--software", paramLabel = "X", split = ",", description = "Plugin ids or catalog products (repeatable, or comma-separated).")
+    @Option(names = "--software", paramLabel = "X", split = ",", completionCandidates = Choices.PluginIds.class,
+            description = "Plugin ids or catalog products (repeatable, or comma-separated).")
     List<String> software = new ArrayList<>();
     @Option(names = "--envs", defaultValue = "1", description = "Environments per software (default ${DEFAULT-VALUE}).")
     int envs;
@@ -33,9 +37,11 @@ public final class GenerateCommand extends EngineCommand {
     int tasks;
     @Option(names = "--rounds", defaultValue = "3", description = "Most audit rounds per environment (default ${DEFAULT-VALUE}).")
     int rounds;
-    @Option(names = "--agent", defaultValue = "recipe", description = "Creator: recipe (embedded) or llm (default ${DEFAULT-VALUE}).")
+    @Option(names = "--agent", defaultValue = "recipe", completionCandidates = Choices.Creators.class,
+            description = "Creator: recipe (embedded) or llm (default ${DEFAULT-VALUE}).")
     String agent;
-    @Option(names = "--auditor", defaultValue = "rules", description = "Auditor: rules (embedded) or vlm (default ${DEFAULT-VALUE}).")
+    @Option(names = "--auditor", defaultValue = "rules", completionCandidates = Choices.Auditors.class,
+            description = "Auditor: rules (embedded) or vlm (default ${DEFAULT-VALUE}).")
     String auditor;
     @Option(names = "--workers", defaultValue = "1", description = "Environments made in parallel (default ${DEFAULT-VALUE}).")
     int workers;
@@ -46,6 +52,8 @@ public final class GenerateCommand extends EngineCommand {
     long seed;
     @Option(names = "--quiet", description = "Only the summary.")
     boolean quiet;
+    @Mixin
+    JsonOutput.Flag output;
 
     public GenerateCommand(EngineProvider engines) {
         super(engines);
@@ -60,10 +68,12 @@ public final class GenerateCommand extends EngineCommand {
         }
         JobSpec spec = new JobSpec(set, software, envs, tasks, rounds, agent, auditor, workers, faults, seed);
         long id = g.submit(spec);
-        out().printf("Job %d: %d environments%n", id, g.job(id).orElseThrow().items().size());
-        out().flush();
-        JobInfo info = runWithProgress(g, id, out(), err(), quiet);
-        return summary(out(), info);
+        if (!output.json) {
+            out().printf("Job %d: %d environments%n", id, g.job(id).orElseThrow().items().size());
+            out().flush();
+        }
+        JobInfo info = runWithProgress(g, id, out(), err(), quiet || output.json);
+        return output.json ? summaryJson(out(), info) : summary(out(), info);
     }
 
     /** Runs a job printing its progress; shared by generate and jobs resume. */
@@ -96,6 +106,27 @@ public final class GenerateCommand extends EngineCommand {
         return info;
     }
 
+    /** The exit code of a job's run: 1 when the job failed or any environment ended in error. */
+    private static int exitCode(JobInfo info) {
+        return info.status() == JobStatus.FAILED || info.count(ItemStatus.ERROR) > 0 ? 1 : 0;
+    }
+
+    /** Prints a job's outcome as JSON ({@code --json}); the exit code is as for {@link #summary}. */
+    static int summaryJson(PrintWriter out, JobInfo info) {
+        Map<String, Object> m = JobsCommand.jobJson(info);
+        m.put("notFinished", info.items().stream().filter(i -> !i.finished()).count());
+        m.put("items", info.items().stream().map(i -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("envId", i.envName() + "@1");
+            x.put("status", String.valueOf(i.status()));
+            x.put("rounds", i.rounds());
+            x.put("message", i.message());
+            return x;
+        }).toList());
+        JsonOutput.print(out, m);
+        return exitCode(info);
+    }
+
     /** Prints a job's outcome; the exit code is 1 when the job failed or any environment ended in error. */
     static int summary(PrintWriter out, JobInfo info) {
         long open = info.items().stream().filter(i -> !i.finished()).count();
@@ -118,6 +149,6 @@ public final class GenerateCommand extends EngineCommand {
         }
         out.println("Browse them with: envforge env list --env ENV_ID, or the Environments view; approve with: envforge approve ENV_ID");
         out.flush();
-        return info.status() == JobStatus.FAILED || info.count(ItemStatus.ERROR) > 0 ? 1 : 0;
+        return exitCode(info);
     }
 }

@@ -23,17 +23,20 @@ public final class GuiCommand implements Callable<Integer> {
         this.launcher = launcher;
     }
 
-    @Option(names = "--page", paramLabel = "ID", description = "Open this page: catalog, environments, sandbox, generation, audits, approvals, patterns, trajectories.")
+    @Option(names = "--page", paramLabel = "ID", completionCandidates = Choices.Pages.class,
+            description = "Open this page: catalog, environments, sandbox, generation, audits, approvals, patterns, trajectories.")
     String page;
     @Option(names = "--product", paramLabel = "NAME", description = "Show this product in the Catalog.")
     String product;
     @Option(names = "--select", paramLabel = "N", description = "Select the top N products at once (default constraints).")
     Integer select;
-    @Option(names = "--theme", paramLabel = "light|dark", description = "Use this theme (and remember it).")
+    @Option(names = "--theme", paramLabel = "light|dark", completionCandidates = Choices.Themes.class,
+            description = "Use this theme (and remember it).")
     String theme;
     @Option(names = "--task", paramLabel = "REF", description = "Open this task (ENV_ID/TASK) in the Environments view.")
     String task;
-    @Option(names = "--tab", paramLabel = "NAME", description = "With --task: the detail tab to show (overview, files, problems).")
+    @Option(names = "--tab", paramLabel = "NAME", completionCandidates = Choices.Tabs.class,
+            description = "With --task: the detail tab to show (overview, files, problems).")
     String tab;
     @Option(names = "--boot", paramLabel = "PLUGIN/TEMPLATE", description = "Boot this task in the Sandbox view.")
     String boot;

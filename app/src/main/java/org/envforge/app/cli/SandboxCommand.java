@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.envforge.action.GymAnythingActions;
 import org.envforge.service.SandboxEvent;
 import org.envforge.service.SandboxRun;
 import org.envforge.service.SandboxService;
 import org.envforge.verify.CheckResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,12 +28,25 @@ public final class SandboxCommand {
     /** envforge sandbox list */
     @Command(name = "list", description = "List the task templates of every plugin.")
     static final class ListCmd extends EngineCommand {
+        @Mixin
+        JsonOutput.Flag output;
+
         ListCmd(EngineProvider engines) {
             super(engines);
         }
 
         @Override
         public Integer call() {
+            if (output.json) {
+                JsonOutput.print(out(), engines.get().sandboxes().templates().stream().map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("plugin", r.plugin());
+                    m.put("template", r.template());
+                    m.put("title", r.title());
+                    return m;
+                }).toList());
+                return 0;
+            }
             TextTable t = new TextTable("plugin", "template", "what");
             engines.get().sandboxes().templates().forEach(r -> t.row(r.plugin(), r.template(), r.title()));
             t.print(out());
@@ -42,7 +58,7 @@ public final class SandboxCommand {
     @Command(name = "run", description = {"Boot a sandbox, set up a template's task, check the start state, play the oracle, "
         + "check again, and save the screenshots.", "Exit 0 when the checker fails at the start and passes after the oracle."})
     static final class Run extends EngineCommand {
-        @Parameters(paramLabel = "PLUGIN")
+        @Parameters(paramLabel = "PLUGIN", completionCandidates = Choices.PluginIds.class)
         String plugin;
         @Option(names = "--task", required = true, paramLabel = "TEMPLATE", description = "The template id (envforge sandbox list).")
         String template;

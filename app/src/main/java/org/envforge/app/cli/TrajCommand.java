@@ -1,8 +1,10 @@
 package org.envforge.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.envforge.trajectory.io.TrajectoryImporter;
 import org.envforge.trajectory.record.RecordEvent;
 import org.envforge.trajectory.record.RecordOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,13 +41,38 @@ public final class TrajCommand {
         return b == null ? "-" : b ? "yes" : "no";
     }
 
+    private static String lower(Enum<?> e) {
+        return e == null ? null : Choices.label(e);
+    }
+
+    /** A trajectory's header as {@code traj list --json} and {@code traj show --json} print it. */
+    static Map<String, Object> trajectoryJson(Trajectory t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("taskRef", t.taskRef());
+        m.put("instruction", t.instruction());
+        m.put("agent", t.agent());
+        m.put("source", t.source());
+        m.put("origin", t.origin());
+        m.put("status", lower(t.status()));
+        m.put("started", t.started() == null ? null : t.started().toString());
+        m.put("finished", t.finished() == null ? null : t.finished().toString());
+        m.put("stepCount", t.steps());
+        m.put("saidDone", t.saidDone());
+        m.put("checkerPassed", t.checkerPassed());
+        m.put("verification", t.verification());
+        m.put("verdict", lower(t.verdict()));
+        m.put("verdictNote", t.verdictNote());
+        return m;
+    }
+
     /** envforge traj record TASK --agent oracle */
     @Command(name = "record", description = "Run an agent on a task in a sandbox and record every step.")
     static final class Record extends EngineCommand {
         @Parameters(paramLabel = "TASK", description = "ENV_ID/TASK (a generated environment) or template:PLUGIN/TEMPLATE/SEED.")
         String task;
-        @Option(names = "--agent", defaultValue = "oracle", description = "oracle, or llm when ENVFORGE_LLM_URL is set "
-                + "(default ${DEFAULT-VALUE}).")
+        @Option(names = "--agent", defaultValue = "oracle", completionCandidates = Choices.RecordAgents.class,
+                description = "oracle, or llm when ENVFORGE_LLM_URL is set (default ${DEFAULT-VALUE}).")
         String agent;
         @Option(names = "--max-steps", defaultValue = "50", description = "Stop after this many steps (default ${DEFAULT-VALUE}).")
         int maxSteps;
@@ -91,10 +119,12 @@ public final class TrajCommand {
         String tag;
         @Option(names = "--search", description = "Text in the instruction, the agent's words or the notes.")
         String search;
-        @Option(names = "--verdict", description = "good, bad or unsure.")
+        @Option(names = "--verdict", completionCandidates = Choices.Verdicts.class, description = "good, bad or unsure.")
         String verdict;
-        @Option(names = "--source", description = "envforge, osworld or gym-anything.")
-        String source;
+        @Option(names = "--source", description = "${COMPLETION-CANDIDATES}.")
+        Choices.Source source;
+        @Mixin
+        JsonOutput.Flag output;
 
         ListCmd(EngineProvider engines) {
             super(engines);
@@ -102,9 +132,14 @@ public final class TrajCommand {
 
         @Override
         public Integer call() {
-            TrajectoryFilter f = TrajectoryFilter.all().withTask(task).withTag(tag).withText(search).withSource(source)
+            TrajectoryFilter f = TrajectoryFilter.all().withTask(task).withTag(tag).withText(search)
+                    .withSource(source == null ? null : source.toString())
                     .withVerdict(verdict == null ? null : parseVerdict(verdict));
             List<Trajectory> ts = engines.get().trajectories().list(f);
+            if (output.json) {
+                JsonOutput.print(out(), ts.stream().map(TrajCommand::trajectoryJson).toList());
+                return 0;
+            }
             if (ts.isEmpty()) {
                 out().println("No trajectories. Record one with: envforge traj record template:xterm/total_employment/1");
                 out().flush();
@@ -134,6 +169,8 @@ public final class TrajCommand {
     static final class Show extends EngineCommand {
         @Parameters(paramLabel = "ID")
         long id;
+        @Mixin
+        JsonOutput.Flag output;
 
         Show(EngineProvider engines) {
             super(engines);
@@ -143,6 +180,10 @@ public final class TrajCommand {
         public Integer call() {
             TrajectoryService ts = engines.get().trajectories();
             Trajectory t = ts.get(id);
+            if (output.json) {
+                JsonOutput.print(out(), showJson(ts, t));
+                return 0;
+            }
             out().printf("Trajectory %d: %s by %s (%s), %s%n  task: %s%n  instruction: %s%n  said done: %s, checker passed: %s%n"
                     + "  verification: %s%n", t.id(), t.status().name().toLowerCase(Locale.ROOT), t.agent(), t.source(),
                     t.origin() == null ? "" : t.origin(), t.taskRef(), t.instruction(), yesNo(t.saidDone()),
@@ -164,6 +205,37 @@ public final class TrajCommand {
             out().flush();
             return 0;
         }
+    }
+
+    /** A trajectory with its test-time audit and its steps, tags and notes ({@code traj show --json}). */
+    private static Map<String, Object> showJson(TrajectoryService ts, Trajectory t) {
+        Map<String, Object> m = trajectoryJson(t);
+        Object audit = t.testTimeAudit();
+        if (t.testTimeAudit() != null) {
+            try {
+                audit = JsonOutput.JSON.readTree(t.testTimeAudit());
+            } catch (JsonProcessingException e) {
+                audit = t.testTimeAudit(); // kept as the stored text
+            }
+        }
+        m.put("testTimeAudit", audit);
+        Map<Integer, StepAnnotation> notes = ts.annotations(t.id());
+        m.put("steps", ts.steps(t.id()).stream().map(s -> {
+            StepAnnotation a = notes.get(s.index());
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("index", s.index());
+            x.put("at", s.at() == null ? null : s.at().toString());
+            x.put("millis", s.millis());
+            x.put("action", s.actionText());
+            x.put("response", s.response());
+            x.put("reward", s.reward());
+            x.put("done", s.done());
+            x.put("error", s.error());
+            x.put("tags", a == null ? List.of() : List.copyOf(a.tags()));
+            x.put("note", a == null ? null : a.note());
+            return x;
+        }).toList());
+        return m;
     }
 
     /** envforge traj import FOLDER... */
@@ -202,8 +274,8 @@ public final class TrajCommand {
     static final class Export extends EngineCommand {
         @Parameters(paramLabel = "ID")
         long id;
-        @Option(names = "--format", defaultValue = "gym-anything", description = "osworld or gym-anything (default ${DEFAULT-VALUE}).")
-        String format;
+        @Option(names = "--format", defaultValue = "gym-anything", description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+        Choices.Format format;
         @Option(names = "--out", required = true, description = "The folder to write.")
         Path out;
 
@@ -213,7 +285,7 @@ public final class TrajCommand {
 
         @Override
         public Integer call() {
-            TrajectoryService.Exported e = engines.get().trajectories().export(id, format, out);
+            TrajectoryService.Exported e = engines.get().trajectories().export(id, format.toString(), out);
             out().printf("Wrote %s: %d steps, %d screenshots (%s)%n", e.folder(), e.steps(), e.screenshots(), format);
             return missing(out(), e.missing());
         }
@@ -292,7 +364,7 @@ public final class TrajCommand {
     static final class VerdictCmd extends EngineCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
-        @Parameters(index = "1", paramLabel = "VERDICT", description = "good, bad or unsure")
+        @Parameters(index = "1", paramLabel = "VERDICT", completionCandidates = Choices.Verdicts.class, description = "good, bad or unsure")
         String verdict;
         @Option(names = "--note", description = "Why.")
         String note;

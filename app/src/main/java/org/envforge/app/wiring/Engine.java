@@ -32,12 +32,16 @@ import org.envforge.service.EnvironmentService;
 import org.envforge.service.SandboxService;
 import org.envforge.service.TrajectoryService;
 import org.envforge.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the engine's services once and hands them to the GUI and the CLI (constructor injection;
  * no global lookups). The store opens on first use and closes with the engine.
  */
 public final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Path dataDir;
     private final PluginRegistry plugins;
@@ -175,7 +179,8 @@ public final class Engine implements AutoCloseable {
             try {
                 c.close();
             } catch (Exception e) {
-                System.err.println("envforge: warning: closing the sandbox runtime: " + e.getMessage());
+                LOG.warn("closing the sandbox runtime: {}", e.getMessage());
+                LOG.debug("closing the sandbox runtime", e);
             }
             runtime = null;
         }

@@ -1,10 +1,12 @@
 package org.envforge.io;
 
+import org.envforge.error.UserException;
+
 /**
  * Input that EnvForge cannot accept. The message always names where the problem is: the file
  * (or other source), and where known the line and the field or JSON pointer.
  */
-public class BadInputException extends RuntimeException {
+public class BadInputException extends UserException {
     private static final long serialVersionUID = 1L;
 
     private final String source;

@@ -40,6 +40,8 @@ import org.envforge.store.Environments;
 import org.envforge.store.Jobs;
 import org.envforge.store.Store;
 import org.envforge.text.Clip;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs generation jobs: for each environment, create, gather evidence in a real sandbox, audit,
@@ -49,6 +51,7 @@ import org.envforge.text.Clip;
  */
 public final class GenerationEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationEngine.class);
     private final Supplier<Store> store;
     private final Supplier<SandboxRuntime> runtime;
     private final PluginRegistry plugins;
@@ -211,9 +214,12 @@ public final class GenerationEngine {
         // Not finished, or finished but its environment is missing or half stored (stored again from its last round).
         List<Jobs.ItemRow> todo = items.stream().filter(i -> !i.status().finished() || !storedWhole(spec, i)).toList();
         events.accept(new JobEvent.Started(jobId, items.size(), items.size() - todo.size()));
+        LOG.info("job {}: {} environments, {} to make; creator {}, auditor {}, {} workers", jobId, items.size(), todo.size(),
+                spec.creator(), spec.auditor(), spec.workers());
         Run run = new Run(jobId, spec, events, stop);
         String cannot = cannotStart(spec);
         if (cannot != null) {
+            LOG.info("job {} cannot start: {}", jobId, cannot);
             run.fail(cannot);
         } else {
             work(run, todo);
@@ -233,6 +239,8 @@ public final class GenerationEngine {
         JobStatus status = failure != null ? JobStatus.FAILED : stop.get() ? JobStatus.CANCELLED : JobStatus.DONE;
         jobs.setJobStatus(jobId, status, failure != null ? failure : row.message());
         JobInfo info = job(jobId).orElseThrow();
+        LOG.info("job {} {}: {} passed, {} failed, {} errors{}", jobId, status, info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED),
+                info.count(ItemStatus.ERROR), failure == null ? "" : "; " + failure);
         events.accept(new JobEvent.Done(jobId, status, info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED),
                 info.count(ItemStatus.ERROR)));
         return info;
@@ -244,6 +252,7 @@ public final class GenerationEngine {
             agents.creator(spec.creator());
             agents.auditor(spec.auditor());
         } catch (RuntimeException | Error e) {
+            LOG.debug("the agents cannot start", e);
             return "the agents cannot start: " + Clip.reason(e);
         }
         try {
@@ -253,6 +262,7 @@ public final class GenerationEngine {
                 return "the " + rt.id() + " runtime cannot start sandboxes: " + String.join("; ", missing);
             }
         } catch (RuntimeException | Error e) {
+            LOG.debug("the sandbox runtime cannot start", e);
             return "the sandbox runtime cannot start: " + Clip.reason(e);
         }
         return null;
@@ -277,6 +287,7 @@ public final class GenerationEngine {
                         run.fail(f.getMessage());
                     } catch (Throwable t) {
                         // An Error too ends this environment, not the job; should recording it fail, the worker dies.
+                        LOG.info("job {}: environment {} failed", run.job, item.envName(), t);
                         itemError(run, item, "environment failed: " + Clip.reason(t));
                     }
                 }
@@ -287,6 +298,7 @@ public final class GenerationEngine {
             try {
                 f.get();
             } catch (ExecutionException e) {
+                LOG.error("job {}: a worker stopped", run.job, e.getCause());
                 run.fail("a worker stopped: " + Clip.reason(e.getCause()));
             } catch (InterruptedException e) {
                 // Interrupted while waiting: a cancel (the workers stop after the rounds in flight; the job can be resumed).
@@ -371,6 +383,7 @@ public final class GenerationEngine {
                             started, Instant.now());
                 } catch (RuntimeException e) {
                     String why = Clip.reason(e);
+                    LOG.info("job {}: {} round {} failed", job, item.envName(), round, e);
                     events.accept(new JobEvent.Message(job, idx, "engine", "round " + round + " failed: " + why));
                     rec = new RoundRecord(job, idx, round, creator.id(), auditor.id(), creation, List.of(), null, false, why, started,
                             Instant.now());
@@ -398,6 +411,7 @@ public final class GenerationEngine {
             run.sessionStarted.set(true);
             return s;
         } catch (RuntimeException e) {
+            LOG.debug("job {}: the {} runtime cannot start a sandbox", run.job, rt.id(), e);
             if (run.sessionStarted.get()) {
                 throw e;
             }

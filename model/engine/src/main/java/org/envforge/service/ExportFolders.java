@@ -1,7 +1,6 @@
 package org.envforge.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.envforge.error.UserException;
 
 /**
  * Exports never mix with what a folder already holds: an existing export folder must be empty.
@@ -34,7 +34,7 @@ final class ExportFolders {
                     throw new IllegalArgumentException(folder + " exists and is not empty; export into an empty folder");
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+                throw new UserException("cannot read " + folder + ": " + e.getMessage(), e);
             }
         } else if (Files.exists(folder)) {
             throw new IllegalArgumentException(folder + " is a file, not a folder");
@@ -60,7 +60,7 @@ final class ExportFolders {
             done = true;
             return result;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder + ": " + e.getMessage(), e);
+            throw new UserException("cannot write " + folder + ": " + e.getMessage(), e);
         } finally {
             if (!done) {
                 removeQuietly(staging, made);

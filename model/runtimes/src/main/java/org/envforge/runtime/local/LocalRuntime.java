@@ -20,6 +20,8 @@ import org.envforge.runtime.SandboxRuntime;
 import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionLimits;
 import org.envforge.runtime.SessionRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default runtime: each session gets its own Xvfb display, and every program it runs
@@ -28,6 +30,8 @@ import org.envforge.runtime.SessionRequest;
  * EnvForge that was killed left behind (folders, control groups, X locks).
  */
 public final class LocalRuntime implements SandboxRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
 
     /** The file in a session folder that names the process owning it ("PID START-MILLIS"). */
     static final String OWNER = "owner";
@@ -120,8 +124,11 @@ public final class LocalRuntime implements SandboxRuntime {
             if (uid >= 0) {
                 Owners.own(home, uid);
             }
+            LOG.debug("local session {} started in {} ({}x{}, uid {}, cgroup {}, disk quota {})", id, dir, request.width(),
+                    request.height(), uid < 0 ? "own" : uid, cgroup.isPresent(), homeNs.isPresent());
             return new LocalSession(id, dir, request, display, hidden, keepFolders, identity);
         } catch (IOException | RuntimeException e) {
+            LOG.debug("local session {} did not start", id, e);
             homeNs.ifPresent(HomeNamespace::close);
             if (display != null) {
                 display.close();
