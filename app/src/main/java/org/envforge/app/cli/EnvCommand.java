@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.envforge.json.JsonFiles;
+import org.envforge.service.EnvironmentExport;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.EnvironmentService;
 import org.envforge.service.ExportReport;
 import org.envforge.service.ImportReport;
@@ -78,7 +80,7 @@ public final class EnvCommand {
         @Override
         public Integer call() {
             ProgressLine bar = new ProgressLine(err(), "importing");
-            ImportReport r = engines.get().environments().importPaths(paths, p -> bar.update(p.done(), p.total(), p.current()));
+            ImportReport r = engines.get().environmentImport().importPaths(paths, p -> bar.update(p.done(), p.total(), p.current()));
             bar.finish();
             printReport(out(), r, problems, true);
             return r.tasksStored() == 0 && r.errors() > 0 ? 1 : 0;
@@ -99,7 +101,7 @@ public final class EnvCommand {
 
         @Override
         public Integer call() {
-            ImportReport r = new EnvironmentService(() -> {
+            ImportReport r = new EnvironmentImport(() -> {
                 throw new IllegalStateException("validation does not use the store");
             }).validate(paths, p -> { });
             printReport(out(), r, problems, false);
@@ -322,7 +324,7 @@ public final class EnvCommand {
 
         @Override
         public Integer call() {
-            EnvironmentService s = engines.get().environments();
+            EnvironmentExport s = engines.get().environmentExport();
             ExportReport r = switch (format) {
                 case "gym-anything" -> s.exportGymAnything(id, out, all);
                 case "osworld" -> s.exportOsworld(id, out, OsworldFormat.ProbeCommands.BUILT_IN, all);

@@ -141,7 +141,7 @@ public final class Workbench implements GuiLauncher {
             catalogVm.load();
             return v;
         });
-        EnvironmentsViewModel envVm = new EnvironmentsViewModel(engine.environments(), tasks);
+        EnvironmentsViewModel envVm = new EnvironmentsViewModel(engine.environments(), engine.environmentImport(), tasks);
         Supplier<EnvironmentsView> envView = once(() -> {
             EnvironmentsView v = new EnvironmentsView(envVm);
             envVm.refresh();
