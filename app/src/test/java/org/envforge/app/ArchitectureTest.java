@@ -73,6 +73,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Views see the engine through its services and their value types: no store (rows, SQL
+     * helpers), no sandbox runtime (its interfaces included: a window, a session, a screenshot come
+     * to views as the services' own values), no agent implementation and no host process plumbing.
+     * The module dependencies cannot say this: the engine brings all of these onto the views' class path.
+     */
+    @Test
+    void viewsUseNoStoreRuntimeOrAgentImplementationTypes() {
+        noClasses().that().resideInAPackage("org.envforge.views..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.envforge.store..", "org.envforge.runtime..",
+                        "org.envforge.agent.llm..", "org.envforge.agent.rules..", "org.envforge.agent.recipe..", "org.envforge.host..")
+                .check(classes);
+    }
+
     @Test
     void viewsDoNotDependOnTheApp() {
         noClasses().that().resideInAPackage("org.envforge.views..")

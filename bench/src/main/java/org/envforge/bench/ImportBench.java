@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.envforge.service.EnvironmentService;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.ImportReport;
 import org.envforge.store.Store;
 
@@ -60,7 +60,7 @@ final class ImportBench {
         long t0 = System.nanoTime();
         ImportReport r;
         try (Store store = Store.open(data)) {
-            r = new EnvironmentService(() -> store).importPaths(List.of(src), p -> { });
+            r = new EnvironmentImport(() -> store).importPaths(List.of(src), p -> { });
         }
         double s = (System.nanoTime() - t0) / 1e9;
         if (r.errors() > 0) {

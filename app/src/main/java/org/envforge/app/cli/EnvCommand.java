@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.envforge.json.JsonFiles;
+import org.envforge.service.EnvironmentExport;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.EnvironmentService;
 import org.envforge.service.ExportReport;
 import org.envforge.service.ImportReport;
@@ -80,7 +82,7 @@ public final class EnvCommand {
         @Override
         public Integer call() {
             ProgressLine bar = new ProgressLine(err(), "importing");
-            ImportReport r = engines.get().environments().importPaths(paths, p -> bar.update(p.done(), p.total(), p.current()));
+            ImportReport r = engines.get().environmentImport().importPaths(paths, p -> bar.update(p.done(), p.total(), p.current()));
             bar.finish();
             printReport(out(), r, problems.toString(), true);
             // The good tasks are stored; any task skipped (or path refused) with an error still fails the command.
@@ -103,7 +105,7 @@ public final class EnvCommand {
 
         @Override
         public Integer call() {
-            ImportReport r = new EnvironmentService(() -> {
+            ImportReport r = new EnvironmentImport(() -> {
                 throw new IllegalStateException("validation does not use the store");
             }).validate(paths, p -> { });
             printReport(out(), r, problems.toString(), false);
@@ -327,7 +329,7 @@ public final class EnvCommand {
 
         @Override
         public Integer call() {
-            EnvironmentService s = engines.get().environments();
+            EnvironmentExport s = engines.get().environmentExport();
             ExportReport r = switch (format) {
                 case GYM_ANYTHING -> s.exportGymAnything(id, out, all);
                 case OSWORLD -> s.exportOsworld(id, out, OsworldFormat.ProbeCommands.BUILT_IN, all);

@@ -141,15 +141,15 @@ public final class Workbench implements GuiLauncher {
             catalogVm.load();
             return v;
         });
-        EnvironmentsViewModel envVm = new EnvironmentsViewModel(engine.environments(), tasks);
+        EnvironmentsViewModel envVm = new EnvironmentsViewModel(engine.environments(), engine.environmentImport(), tasks);
         Supplier<EnvironmentsView> envView = once(() -> {
             EnvironmentsView v = new EnvironmentsView(envVm);
             envVm.refresh();
             return v;
         });
         SandboxViewModel sandboxVm = new SandboxViewModel(engine.sandboxes(), tasks);
-        // The creation-audit engine: screenshots are PNG blobs of the store, fetched by their hash.
-        Function<String, Optional<byte[]>> blobs = sha -> engine.store().blobs().get(sha);
+        // The creation-audit engine's screenshots, fetched by their hash.
+        Function<String, Optional<byte[]>> blobs = engine.generation()::screenshot;
         List<String> pluginIds = engine.plugins().plugins().stream().map(SoftwarePlugin::id).toList();
         GenerationViewModel generationVm = new GenerationViewModel(JobRunner.of(engine.generation()), pluginIds, blobs, tasks);
         AuditViewModel auditVm = new AuditViewModel(RoundSource.of(engine.generation()), blobs, tasks);

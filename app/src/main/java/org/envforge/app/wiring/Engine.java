@@ -28,6 +28,8 @@ import org.envforge.runtime.docker.DockerRuntime;
 import org.envforge.runtime.kubernetes.KubernetesRuntime;
 import org.envforge.runtime.local.LocalRuntime;
 import org.envforge.service.CatalogService;
+import org.envforge.service.EnvironmentExport;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.EnvironmentService;
 import org.envforge.service.SandboxService;
 import org.envforge.service.TrajectoryService;
@@ -47,6 +49,8 @@ public final class Engine implements AutoCloseable {
     private final PluginRegistry plugins;
     private final CatalogService catalog;
     private final EnvironmentService environments;
+    private final EnvironmentImport environmentImport;
+    private final EnvironmentExport environmentExport;
     private final SandboxService sandboxes;
     private final GenerationEngine generation;
     private final TrajectoryService trajectories;
@@ -63,6 +67,8 @@ public final class Engine implements AutoCloseable {
         this.plugins = plugins;
         this.catalog = new CatalogService(gdp, plugins, this::store);
         this.environments = new EnvironmentService(this::store);
+        this.environmentImport = new EnvironmentImport(this::store);
+        this.environmentExport = new EnvironmentExport(this::store);
         this.runtimeChoice = System.getenv().getOrDefault("ENVFORGE_RUNTIME", "local");
         Optional<LlmClient> client;
         String problem = null;
@@ -170,6 +176,14 @@ public final class Engine implements AutoCloseable {
 
     public EnvironmentService environments() {
         return environments;
+    }
+
+    public EnvironmentImport environmentImport() {
+        return environmentImport;
+    }
+
+    public EnvironmentExport environmentExport() {
+        return environmentExport;
     }
 
     @Override

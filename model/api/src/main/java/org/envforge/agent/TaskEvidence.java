@@ -44,4 +44,10 @@ public record TaskEvidence(String task, String setupError, String startShot, Str
     public boolean setupOk() {
         return setupError == null;
     }
+
+    /** The windows at the start as people read them: {@code "title" WxH}, comma-separated, or "none". */
+    public String windowsAtStartText() {
+        return windowsAtStart.isEmpty() ? "none" : String.join(", ", windowsAtStart.stream()
+                .map(w -> "\"" + w.title() + "\" " + w.width() + "x" + w.height()).toList());
+    }
 }

@@ -489,9 +489,14 @@ public final class GenerationEngine {
         return jobs().failureCounts();
     }
 
+    /** A screenshot of a round's evidence (PNG) by its SHA-256, or empty when the store does not hold it. */
+    public Optional<byte[]> screenshot(String sha) {
+        return store.get().blobs().get(sha);
+    }
+
     /** Every audit failure with its time, oldest first (failure kinds over time). */
-    public List<org.envforge.store.Jobs.Failure> failures() {
-        return jobs().failures();
+    public List<AuditFailure> failures() {
+        return jobs().failures().stream().map(f -> new AuditFailure(f.plugin(), f.task(), f.item(), f.at())).toList();
     }
 
     /** The memory note of a plugin (lessons from its failed audits). */

@@ -9,7 +9,7 @@ import org.envforge.spec.Problem;
  *
  * @param runKey the import run in the store, or 0 for a validation
  * @param problems the problems found, each with its file and JSON pointer (the first
- *     {@value EnvironmentService#REPORT_PROBLEMS_MAX}; {@code problemCount} counts all)
+ *     {@value EnvironmentImport#REPORT_PROBLEMS_MAX}; {@code problemCount} counts all)
  */
 public record ImportReport(long runKey, int environments, int tasksStored, int tasksFailed, int warnings, int errors,
         List<Problem> problems, int problemCount, Duration elapsed) {

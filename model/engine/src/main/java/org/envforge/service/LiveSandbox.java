@@ -74,8 +74,17 @@ public final class LiveSandbox implements AutoCloseable {
         session.act(a);
     }
 
-    public synchronized List<WindowInfo> windows() {
-        return session.windows();
+    /** The top-level windows on the screen now. */
+    public synchronized List<Window> windows() {
+        return session.windows().stream().map(Window::of).toList();
+    }
+
+    /** A top-level window as the Sandbox view lists it (the service's value: views use no runtime types). */
+    public record Window(String id, String title, String appClass, int x, int y, int width, int height) {
+
+        static Window of(WindowInfo w) {
+            return new Window(w.id(), w.title(), w.appClass(), w.x(), w.y(), w.width(), w.height());
+        }
     }
 
     /** The value of each of the checker's probes now. */

@@ -47,12 +47,16 @@ class BadSpecInputTest {
 
     private Store store;
     private EnvironmentService service;
+    private EnvironmentImport imports;
+    private EnvironmentExport exports;
     private Path env;
 
     @BeforeEach
     void setUp() {
         store = Store.open(dir.resolve("data"));
         service = new EnvironmentService(() -> store);
+        imports = new EnvironmentImport(() -> store);
+        exports = new EnvironmentExport(() -> store);
         env = Corpus.copy(Corpus.env("wps_office_writer_env"), dir.resolve("src/wps_office_writer_env"));
     }
 
@@ -74,7 +78,7 @@ class BadSpecInputTest {
     void malformedJsonIsAnErrorForThatTaskOnlyWithItsLine() throws IOException {
         Files.writeString(task("create_data_table").resolve("task.json"),
                 "{\n  \"id\": \"create_data_table@1\",\n  \"description\": \n}\n");
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         assertThat(r.tasksStored()).isEqualTo(22);
         assertThat(r.tasksFailed()).isEqualTo(1);
         Problem p = only(r, Problem.Severity.ERROR, "tasks/create_data_table/task.json");
@@ -89,7 +93,7 @@ class BadSpecInputTest {
         Files.writeString(f, Files.readString(f).replace("\"max_steps\": 60", "\"max_steps\": \"fifty\""));
         Path c = task("course_syllabus_format").resolve("vlm_checklist.json");
         Files.writeString(c, Files.readString(c).replaceFirst("\"points\": (\\d+)", "\"points\": \"$1\""));
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         assertThat(r.tasksFailed()).isEqualTo(2);
         Problem steps = only(r, Problem.Severity.ERROR, "create_data_table/task.json");
         assertThat(steps.pointer()).isEqualTo("/init/max_steps");
@@ -104,7 +108,7 @@ class BadSpecInputTest {
         Path f = task("create_data_table").resolve("task.json");
         Files.writeString(f, Files.readString(f).replace("/workspace/tasks/create_data_table/setup_task.sh",
                 "../../../../etc/cron.daily/evil.sh"));
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         Problem p = only(r, Problem.Severity.ERROR, "create_data_table/task.json");
         assertThat(p.pointer()).isEqualTo("/hooks/pre_task");
         assertThat(p.message()).contains("unsafe").contains("leads outside the environment folder");
@@ -113,7 +117,7 @@ class BadSpecInputTest {
         Path envJson = env.resolve("env.json");
         Files.writeString(envJson, Files.readString(envJson).replace("benchmarks/cua_world/environments/wps_office_writer_env/tasks",
                 "/home"));
-        ImportReport bad = service.validate(List.of(env), x -> { });
+        ImportReport bad = imports.validate(List.of(env), x -> { });
         Problem mount = only(bad, Problem.Severity.ERROR, "wps_office_writer_env/env.json");
         assertThat(mount.pointer()).matches("/mounts/\\d+/source");
         assertThat(mount.message()).contains("unsafe: an absolute host path (/home)");
@@ -125,7 +129,7 @@ class BadSpecInputTest {
     void aLinkPointingOutsideIsRefused() throws IOException {
         Path secret = Files.writeString(dir.resolve("host-secret.txt"), "password=hunter2");
         Files.createSymbolicLink(task("create_data_table").resolve("data.txt"), secret);
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         Problem p = only(r, Problem.Severity.ERROR, "create_data_table/data.txt");
         assertThat(p.message()).contains("unsafe: a link that leads outside the folder");
         assertThat(r.tasksFailed()).isEqualTo(1);
@@ -139,7 +143,7 @@ class BadSpecInputTest {
         try (RandomAccessFile raf = new RandomAccessFile(huge.toFile(), "rw")) {
             raf.setLength(51L * 1024 * 1024); // sparse: nothing is written
         }
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         Problem p = only(r, Problem.Severity.ERROR, "create_data_table/dump.bin");
         assertThat(p.message()).isEqualTo("too large (51.0 MB; the limit is 50 MB); refused");
         assertThat(r.tasksStored()).isEqualTo(22);
@@ -147,7 +151,7 @@ class BadSpecInputTest {
 
     @Test
     void aBadReimportKeepsWhatWasStored() throws IOException {
-        ImportReport first = service.importPaths(List.of(env), p -> { });
+        ImportReport first = imports.importPaths(List.of(env), p -> { });
         assertThat(first.tasksStored()).isEqualTo(23);
         StoredTask before = service.task("wps_office_writer_env@0.1/create_data_table").orElseThrow();
         service.setStatus("wps_office_writer_env@0.1/create_data_table", org.envforge.spec.TaskStatus.APPROVED, "curator",
@@ -155,7 +159,7 @@ class BadSpecInputTest {
         Files.writeString(task("create_data_table").resolve("task.json"), "{ broken");
         Path other = task("course_syllabus_format").resolve("task.json");
         Files.writeString(other, Files.readString(other).replace("\"difficulty\": \"hard\"", "\"difficulty\": \"medium\""));
-        ImportReport second = service.importPaths(List.of(env), p -> { });
+        ImportReport second = imports.importPaths(List.of(env), p -> { });
         assertThat(second.tasksFailed()).isEqualTo(1);
         StoredTask after = service.task("wps_office_writer_env@0.1/create_data_table").orElseThrow();
         assertThat(after.documents()).isEqualTo(before.documents());
@@ -170,11 +174,11 @@ class BadSpecInputTest {
     @Test
     void pathsWithNothingToImportAreClearErrors() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        ImportReport r = service.importPaths(List.of(empty, dir.resolve("missing")), p -> { });
+        ImportReport r = imports.importPaths(List.of(empty, dir.resolve("missing")), p -> { });
         assertThat(r.problems()).extracting(Problem::message)
                 .containsExactly("nothing to import: no env.json (Gym-Anything) and no OSWorld task JSON", "no such file or folder");
         Path notTask = Files.writeString(dir.resolve("x.json"), "{\"hello\": 1}");
-        assertThat(service.importPaths(List.of(notTask), p -> { }).problems().get(0).message())
+        assertThat(imports.importPaths(List.of(notTask), p -> { }).problems().get(0).message())
                 .isEqualTo("not an OSWorld task (it has no instruction and evaluator)");
     }
 
@@ -193,7 +197,7 @@ class BadSpecInputTest {
 
     @Test
     void aReimportWhoseTasksAllFailLeavesTheStoredEnvironmentUntouched() throws IOException {
-        assertThat(service.importPaths(List.of(env), p -> { }).tasksStored()).isEqualTo(23);
+        assertThat(imports.importPaths(List.of(env), p -> { }).tasksStored()).isEqualTo(23);
         StoredEnvironment before = service.environment("wps_office_writer_env@0.1").orElseThrow();
         StoredTask taskBefore = service.task("wps_office_writer_env@0.1/create_data_table").orElseThrow();
         // A valid but different env.json, a new environment file, and every task broken.
@@ -205,7 +209,7 @@ class BadSpecInputTest {
                 Files.writeString(t.resolve("task.json"), "{ broken");
             }
         }
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         assertThat(r.tasksStored()).isZero();
         assertThat(r.tasksFailed()).isEqualTo(23);
         assertThat(r.environments()).isZero();
@@ -223,7 +227,7 @@ class BadSpecInputTest {
         // Once one task is good again, the environment and that task are stored.
         Files.copy(Corpus.env("wps_office_writer_env").resolve("tasks/create_data_table/task.json"),
                 task("create_data_table").resolve("task.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        ImportReport again = service.importPaths(List.of(env), p -> { });
+        ImportReport again = imports.importPaths(List.of(env), p -> { });
         assertThat(again.tasksStored()).isEqualTo(1);
         assertThat(again.environments()).isEqualTo(1);
         assertThat(service.environment("wps_office_writer_env@0.1").orElseThrow().summary().description()).startsWith("CHANGED");
@@ -231,14 +235,14 @@ class BadSpecInputTest {
 
     @Test
     void aReimportWithABadEnvJsonLeavesEverythingUntouched() throws IOException {
-        service.importPaths(List.of(env), p -> { });
+        imports.importPaths(List.of(env), p -> { });
         StoredEnvironment before = service.environment("wps_office_writer_env@0.1").orElseThrow();
         StoredTask taskBefore = service.task("wps_office_writer_env@0.1/course_syllabus_format").orElseThrow();
         Path envJson = env.resolve("env.json");
         Files.writeString(envJson, Files.readString(envJson).replace("\"cpu\": 4", "\"cpu\": \"four\""));
         Path other = task("course_syllabus_format").resolve("task.json");
         Files.writeString(other, Files.readString(other).replace("\"difficulty\": \"hard\"", "\"difficulty\": \"medium\""));
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         assertThat(only(r, Problem.Severity.ERROR, "env.json").pointer()).isEqualTo("/resources/cpu");
         assertThat(r.tasksStored()).isZero();
         StoredEnvironment after = service.environment("wps_office_writer_env@0.1").orElseThrow();
@@ -263,7 +267,7 @@ class BadSpecInputTest {
         Files.writeString(folder.resolve("c.json"), osworldTask("c/d", "chrome"));
         Files.writeString(folder.resolve("d.json"), osworldTask("..", "chrome"));
         Files.writeString(folder.resolve("ok.json"), osworldTask("0f1e-ok", "chrome"));
-        ImportReport r = service.importPaths(List.of(dir.resolve("osworld")), p -> { });
+        ImportReport r = imports.importPaths(List.of(dir.resolve("osworld")), p -> { });
         assertThat(r.tasksStored()).isEqualTo(1);
         assertThat(r.tasksFailed()).isEqualTo(4);
         Problem id = only(r, Problem.Severity.ERROR, "chrome/a.json");
@@ -288,15 +292,15 @@ class BadSpecInputTest {
         envs.upsertTask(key, t, List.of(), List.of(), "test", "written by an older version");
         Path out = dir.resolve("out/a/b");
 
-        assertThatThrownBy(() -> service.exportOsworld(evil.id(), out, OsworldFormat.ProbeCommands.BUILT_IN, true))
+        assertThatThrownBy(() -> exports.exportOsworld(evil.id(), out, OsworldFormat.ProbeCommands.BUILT_IN, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the export folder")
                 .hasMessageContaining("../../../escape-snapshot");
-        ExportReport gym = service.exportGymAnything(evil.id(), dir.resolve("out/g"), true);
+        ExportReport gym = exports.exportGymAnything(evil.id(), dir.resolve("out/g"), true);
         assertThat(gym.tasksWritten()).isZero();
         assertThat(gym.skipped()).singleElement().asString().contains("../../escape-task").contains("outside the export folder");
 
         // A Gym-Anything task whose stored file path climbs out is skipped; the others are written.
-        service.importPaths(List.of(env), p -> { });
+        imports.importPaths(List.of(env), p -> { });
         StoredTask stored = service.task("wps_office_writer_env@0.1/create_data_table").orElseThrow();
         EnvironmentSpec envSpec = EnvironmentService.spec(service.environment("wps_office_writer_env@0.1").orElseThrow(),
                 new ArrayList<>());
@@ -306,7 +310,7 @@ class BadSpecInputTest {
         files.add(new SpecFile("../../../escape-file", store.blobs().put(bytes), bytes.length));
         long envKey = envs.environment("wps_office_writer_env@0.1").orElseThrow().summary().key();
         envs.upsertTask(envKey, spec, files, List.of(), "test", "written by an older version");
-        ExportReport wps = service.exportGymAnything("wps_office_writer_env@0.1", dir.resolve("out/w"), true);
+        ExportReport wps = exports.exportGymAnything("wps_office_writer_env@0.1", dir.resolve("out/w"), true);
         assertThat(wps.tasksWritten()).isEqualTo(22);
         assertThat(wps.skipped()).singleElement().asString().contains("create_data_table").contains("../../../escape-file");
         assertThat(named(dir, "escape-")).isEmpty();
@@ -316,7 +320,7 @@ class BadSpecInputTest {
     void aLicenceLinkedOutsideIsNotRead() throws IOException {
         Path secret = Files.writeString(dir.resolve("host-secret.txt"), "root:$6$hunter2:19000\n");
         Files.createSymbolicLink(env.getParent().resolve("LICENSE"), secret); // a folder above, where licences are looked for
-        service.importPaths(List.of(env), p -> { });
+        imports.importPaths(List.of(env), p -> { });
         assertThat(service.environment("wps_office_writer_env@0.1").orElseThrow().provenance().licence()).isNull();
     }
 
@@ -328,20 +332,20 @@ class BadSpecInputTest {
         mkfifo(t.resolve("pipe"));
         Files.delete(t.resolve("task.json"));
         Files.createSymbolicLink(t.resolve("task.json"), Path.of("pipe"));
-        ImportReport r = assertTimeoutPreemptively(HANG, () -> service.importPaths(List.of(env), p -> { }));
+        ImportReport r = assertTimeoutPreemptively(HANG, () -> imports.importPaths(List.of(env), p -> { }));
         assertThat(only(r, Problem.Severity.ERROR, "tasks/create_data_table/task.json").message()).contains("not a regular file");
         assertThat(r.tasksStored()).isEqualTo(22);
 
         Path direct = dir.resolve("direct.json");
         mkfifo(direct);
-        ImportReport d = assertTimeoutPreemptively(HANG, () -> service.importPaths(List.of(direct), p -> { }));
+        ImportReport d = assertTimeoutPreemptively(HANG, () -> imports.importPaths(List.of(direct), p -> { }));
         assertThat(d.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(direct.toString());
             assertThat(p.message()).contains("not a regular file");
         });
         Path linked = dir.resolve("linked.json");
         Files.createSymbolicLink(linked, direct);
-        ImportReport l = assertTimeoutPreemptively(HANG, () -> service.validate(List.of(linked), p -> { }));
+        ImportReport l = assertTimeoutPreemptively(HANG, () -> imports.validate(List.of(linked), p -> { }));
         assertThat(l.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("not a regular file"));
     }
 
@@ -353,7 +357,7 @@ class BadSpecInputTest {
         Files.delete(t.resolve("task.json"));
         Files.createDirectories(t.resolve("task.json"));
         Files.writeString(t.resolve("task.json/inner.txt"), "x");
-        ImportReport r = service.importPaths(List.of(env), p -> { });
+        ImportReport r = imports.importPaths(List.of(env), p -> { });
         Problem p = only(r, Problem.Severity.ERROR, "tasks/create_data_table/task.json");
         assertThat(p.message()).contains("a folder").doesNotContain("missing");
         assertThat(r.tasksFailed()).isEqualTo(1);
@@ -365,7 +369,7 @@ class BadSpecInputTest {
         Files.delete(octave.resolve("env.json"));
         Files.createDirectories(octave.resolve("env.json"));
         for (Path p : List.of(octave, octave.getParent())) {
-            ImportReport r = service.validate(List.of(p), x -> { });
+            ImportReport r = imports.validate(List.of(p), x -> { });
             Problem e = only(r, Problem.Severity.ERROR, "env.json");
             assertThat(e.file()).isEqualTo("gnu_octave_env/env.json");
             assertThat(e.message()).contains("a folder").doesNotContain("nothing to import");
@@ -381,7 +385,7 @@ class BadSpecInputTest {
             }
         }
         Files.writeString(octave.resolve("tasks"), "iris_scatter_plot\n");
-        ImportReport r = service.validate(List.of(octave), x -> { });
+        ImportReport r = imports.validate(List.of(octave), x -> { });
         Problem e = only(r, Problem.Severity.ERROR, "gnu_octave_env/tasks");
         assertThat(e.message()).contains("a file, not a folder");
 
@@ -389,7 +393,7 @@ class BadSpecInputTest {
         Files.delete(octave.resolve("tasks"));
         Files.createDirectories(octave.resolve("tasks"));
         Files.writeString(octave.resolve("tasks/iris_scatter_plot"), "{}");
-        ImportReport files = service.validate(List.of(octave), x -> { });
+        ImportReport files = imports.validate(List.of(octave), x -> { });
         Problem w = only(files, Problem.Severity.WARNING, "gnu_octave_env/tasks");
         assertThat(w.message()).contains("no task folder");
     }

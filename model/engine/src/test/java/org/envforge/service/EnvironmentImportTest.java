@@ -39,11 +39,15 @@ class EnvironmentImportTest {
 
     private Store store;
     private EnvironmentService service;
+    private EnvironmentImport imports;
+    private EnvironmentExport exports;
 
     @BeforeEach
     void open() {
         store = Store.open(dir.resolve("data"));
         service = new EnvironmentService(() -> store);
+        imports = new EnvironmentImport(() -> store);
+        exports = new EnvironmentExport(() -> store);
     }
 
     @AfterEach
@@ -54,7 +58,7 @@ class EnvironmentImportTest {
     @Test
     void theFourSharedFoldersImportWithTheirExactTaskCounts() {
         List<ImportProgress> progress = new ArrayList<>();
-        ImportReport r = service.importPaths(List.of(Corpus.gymAnything()), progress::add);
+        ImportReport r = imports.importPaths(List.of(Corpus.gymAnything()), progress::add);
         assertThat(r.errors()).as(r.problems().toString()).isZero();
         assertThat(r.environments()).isEqualTo(4);
         assertThat(r.tasksStored()).isEqualTo(220);
@@ -77,7 +81,7 @@ class EnvironmentImportTest {
         });
         assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("checker program verifier.py"));
         // The Windows environment's PowerShell hooks resolve through its mounts too.
-        ImportReport windows = service.validate(List.of(Corpus.env("windows_notepad_env")), p -> { });
+        ImportReport windows = imports.validate(List.of(Corpus.env("windows_notepad_env")), p -> { });
         assertThat(windows.errors()).isZero();
         assertThat(windows.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("windows_notepad_env/tasks/find_replace/task.json");
@@ -89,7 +93,7 @@ class EnvironmentImportTest {
 
     @Test
     void tasksKeepTheirChecklistPrivilegedInfoAndHistory() {
-        service.importPaths(List.of(Corpus.env("libreoffice_calc_env")), p -> { });
+        imports.importPaths(List.of(Corpus.env("libreoffice_calc_env")), p -> { });
         StoredTask t = service.task("libreoffice_calc_env@0.1/basic_formulas").orElseThrow();
         assertThat(t.summary().status()).isEqualTo(TaskStatus.DRAFT);
         assertThat(t.history()).hasSize(1);
@@ -115,10 +119,10 @@ class EnvironmentImportTest {
 
     @Test
     void importExportImportIsLossless() throws IOException {
-        service.importPaths(List.of(Corpus.gymAnything()), p -> { });
+        imports.importPaths(List.of(Corpus.gymAnything()), p -> { });
         Path out = dir.resolve("out");
         for (EnvironmentSummary e : service.environments()) {
-            service.exportGymAnything(e.id(), out, true);
+            exports.exportGymAnything(e.id(), out, true);
         }
         // The exported folders hold the same files with the same bytes as the originals.
         for (String env : List.of("libreoffice_calc_env", "wps_office_writer_env", "gnu_octave_env", "windows_notepad_env")) {
@@ -127,7 +131,7 @@ class EnvironmentImportTest {
         // And importing the export into a fresh store gives the same specs, field by field.
         try (Store second = Store.open(dir.resolve("data2"))) {
             EnvironmentService again = new EnvironmentService(() -> second);
-            ImportReport r = again.importPaths(List.of(out), p -> { });
+            ImportReport r = new EnvironmentImport(() -> second).importPaths(List.of(out), p -> { });
             assertThat(r.tasksStored()).isEqualTo(220);
             for (EnvironmentSummary e : service.environments()) {
                 StoredEnvironment a = service.environment(e.id()).orElseThrow();
@@ -147,7 +151,7 @@ class EnvironmentImportTest {
 
     @Test
     void osworldTasksImportWithTheirEvaluatorsAndExportUnchanged() throws IOException {
-        ImportReport r = service.importPaths(List.of(Corpus.osworld()), p -> { });
+        ImportReport r = imports.importPaths(List.of(Corpus.osworld()), p -> { });
         assertThat(r.errors()).as(r.problems().toString()).isZero();
         assertThat(r.tasksStored()).isEqualTo(37);
         StoredTask t = service.task("01b269ae-2111-4a07-81fd-3fcd711993b0").orElseThrow();
@@ -165,7 +169,7 @@ class EnvironmentImportTest {
         assertThat(service.tasks(TaskFilter.all().withSource("osworld"))).hasSize(37);
 
         Path out = dir.resolve("osworld-out");
-        ExportReport exported = service.exportOsworld("osworld_libreoffice_calc@osworld", out, OsworldFormat.ProbeCommands.BUILT_IN,
+        ExportReport exported = exports.exportOsworld("osworld_libreoffice_calc@osworld", out, OsworldFormat.ProbeCommands.BUILT_IN,
                 true);
         assertThat(exported.skipped()).isEmpty();
         assertThat(Files.readAllBytes(exported.folder().resolve("01b269ae-2111-4a07-81fd-3fcd711993b0.json")))
@@ -175,8 +179,8 @@ class EnvironmentImportTest {
 
     @Test
     void gymAnythingProgramCheckersAreSaidToBeInexpressibleInOsworld() {
-        service.importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
-        ExportReport r = service.exportOsworld("gnu_octave_env@0.1", dir.resolve("o"), OsworldFormat.ProbeCommands.BUILT_IN, true);
+        imports.importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
+        ExportReport r = exports.exportOsworld("gnu_octave_env@0.1", dir.resolve("o"), OsworldFormat.ProbeCommands.BUILT_IN, true);
         assertThat(r.tasksWritten()).isZero();
         assertThat(r.skipped()).hasSize(3).allSatisfy(s -> assertThat(s)
                 .contains("cannot be written as OSWorld JSON because its checker is a Python program (verifier.py::verify_"));
@@ -184,8 +188,8 @@ class EnvironmentImportTest {
 
     @Test
     void onlyApprovedTasksExportAndDecisionsAreRecorded() {
-        service.importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
-        ExportReport none = service.exportGymAnything("gnu_octave_env@0.1", dir.resolve("e1"));
+        imports.importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
+        ExportReport none = exports.exportGymAnything("gnu_octave_env@0.1", dir.resolve("e1"));
         assertThat(none.tasksWritten()).isZero();
         assertThat(none.skipped()).hasSize(3).allMatch(x -> x.endsWith("not approved (draft)"));
         assertThat(dir.resolve("e1")).as("a refused export writes nothing, so it can be retried").doesNotExist();
@@ -195,7 +199,7 @@ class EnvironmentImportTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.decide(List.of("gnu_octave_env@0.1"), false, "curator", "",
                 false)).hasMessageContaining("needs a reason");
         service.decide(List.of("gnu_octave_env@0.1/auto_mpg_regression"), false, "curator", "data file missing", false);
-        ExportReport one = service.exportGymAnything("gnu_octave_env@0.1", dir.resolve("e2"));
+        ExportReport one = exports.exportGymAnything("gnu_octave_env@0.1", dir.resolve("e2"));
         assertThat(one.tasksWritten()).isEqualTo(1);
         StoredTask rejected = service.task("gnu_octave_env@0.1/auto_mpg_regression").orElseThrow();
         assertThat(rejected.summary().status()).isEqualTo(TaskStatus.REJECTED);

@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.envforge.service.EnvironmentService;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.ImportReport;
 
 /**
@@ -27,7 +27,7 @@ public final class StoreUser {
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         try (Store store = Store.open(data)) {
-            EnvironmentService envs = new EnvironmentService(() -> store);
+            EnvironmentImport envs = new EnvironmentImport(() -> store);
             Settings settings = new Settings(store);
             for (int i = 0; i < repeats; i++) {
                 ImportReport r = envs.importPaths(List.of(env), p -> { });

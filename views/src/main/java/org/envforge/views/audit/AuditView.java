@@ -81,21 +81,21 @@ public final class AuditView extends BorderPane {
     // Toolbar ------------------------------------------------------------------------------------
 
     private Node toolbar() {
-        ComboBox<JobInfo> job = new ComboBox<>(vm.jobs());
+        ComboBox<JobInfo> job = new ComboBox<>(vm.picker().jobs());
         job.setId("audit-job");
         job.setPrefWidth(330);
         job.setPromptText("Job");
         job.setConverter(converter(j -> "Job " + j.id() + " \u00b7 " + String.join(", ", j.spec().software())
                 + (j.spec().set() == null ? "" : " (set " + j.spec().set() + ")") + " \u00b7 " + j.status() + " \u00b7 "
                 + TIME.format(j.created())));
-        bind(job, vm.jobProperty());
-        ComboBox<JobItem> env = new ComboBox<>(vm.items());
+        bind(job, vm.picker().jobProperty());
+        ComboBox<JobItem> env = new ComboBox<>(vm.picker().items());
         env.setId("audit-env");
         env.setPrefWidth(300);
         env.setPromptText("Environment");
         env.setConverter(converter(i -> i.envName() + " \u00b7 " + i.status() + " \u00b7 " + i.rounds() + " round"
                 + (i.rounds() == 1 ? "" : "s")));
-        bind(env, vm.itemProperty());
+        bind(env, vm.picker().itemProperty());
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("audit-refresh");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -135,7 +135,7 @@ public final class AuditView extends BorderPane {
 
     private Node left() {
         roundList.setId("audit-rounds");
-        roundList.setItems(vm.rounds());
+        roundList.setItems(vm.findings().rounds());
         roundList.setPrefHeight(200);
         roundList.setPlaceholder(muted("No rounds stored for this environment."));
         roundList.setCellFactory(l -> new ListCell<>() {
@@ -153,10 +153,10 @@ public final class AuditView extends BorderPane {
                 setGraphic(new VerdictBadge(r.passed() ? AuditVerdict.PASS : AuditVerdict.FAIL));
             }
         });
-        bindSelection(roundList, vm.roundProperty());
+        bindSelection(roundList, vm.findings().roundProperty());
 
         findingList.setId("audit-findings");
-        findingList.setItems(vm.findings());
+        findingList.setItems(vm.findings().findings());
         findingList.setPlaceholder(muted("No failed items in this round."));
         findingList.setCellFactory(l -> new ListCell<>() {
             {
@@ -176,15 +176,15 @@ public final class AuditView extends BorderPane {
                 setGraphic(new VerdictBadge(f.verdict().verdict()));
             }
         });
-        bindSelection(findingList, vm.findingProperty());
+        bindSelection(findingList, vm.findings().findingProperty());
         CheckBox failuresOnly = new CheckBox("Failed items only");
         failuresOnly.setId("audit-failures-only");
-        failuresOnly.selectedProperty().bindBidirectional(vm.failuresOnlyProperty());
+        failuresOnly.selectedProperty().bindBidirectional(vm.findings().failuresOnlyProperty());
         Label summary = new Label();
         summary.setId("audit-round-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add(Styles.TEXT_SMALL);
-        summary.textProperty().bind(vm.roundSummaryProperty());
+        summary.textProperty().bind(vm.findings().summaryProperty());
         VBox box = new VBox(8, Parts.section("Rounds"), roundList, summary, new HBox(8, Parts.section("Items"), new Spacer(), failuresOnly),
                 findingList);
         VBox.setVgrow(findingList, Priority.ALWAYS);
@@ -237,7 +237,7 @@ public final class AuditView extends BorderPane {
         reason.setId("audit-reason");
         reason.setWrapText(true);
         reason.getStyleClass().add("instruction");
-        vm.findingProperty().addListener((o, a, f) -> {
+        vm.findings().findingProperty().addListener((o, a, f) -> {
             item.setText(f == null ? "Select an item" : (f.task().isEmpty() ? "" : f.task() + " \u00b7 ") + f.verdict().item());
             badge.setVisible(f != null);
             badge.set(f == null ? null : f.verdict().verdict());
@@ -253,18 +253,18 @@ public final class AuditView extends BorderPane {
         errors.setId("audit-errors");
         errors.setWrapText(true);
         errors.getStyleClass().addAll("evidence-errors", Styles.DANGER);
-        errors.textProperty().bind(vm.errorsProperty());
-        errors.visibleProperty().bind(vm.errorsProperty().isNotEmpty());
+        errors.textProperty().bind(vm.evidence().errorsProperty());
+        errors.visibleProperty().bind(vm.evidence().errorsProperty().isNotEmpty());
         errors.managedProperty().bind(errors.visibleProperty());
 
-        Node start = shot(startView, "audit-start-shot", vm.startShotProperty(), "Start (before the oracle)");
-        Node end = shot(endView, "audit-end-shot", vm.endShotProperty(), "End (after the oracle)");
+        Node start = shot(startView, "audit-start-shot", vm.evidence().startShotProperty(), "Start (before the oracle)");
+        Node end = shot(endView, "audit-end-shot", vm.evidence().endShotProperty(), "End (after the oracle)");
         HBox shots = new HBox(10, start, end);
         HBox.setHgrow(start, Priority.ALWAYS);
         HBox.setHgrow(end, Priority.ALWAYS);
 
-        Node checkStart = check("audit-check-start", "Checker at the start", vm.checkAtStartProperty());
-        Node checkEnd = check("audit-check-end", "Checker after the oracle", vm.checkAtEndProperty());
+        Node checkStart = check("audit-check-start", "Checker at the start", vm.evidence().checkAtStartProperty());
+        Node checkEnd = check("audit-check-end", "Checker after the oracle", vm.evidence().checkAtEndProperty());
         HBox checks = new HBox(10, checkStart, checkEnd);
         HBox.setHgrow(checkStart, Priority.ALWAYS);
         HBox.setHgrow(checkEnd, Priority.ALWAYS);
@@ -273,7 +273,7 @@ public final class AuditView extends BorderPane {
         probeTable.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         probeTable.setPlaceholder(muted("No probe readings."));
         probeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        probeTable.setItems(vm.probes());
+        probeTable.setItems(vm.evidence().probes());
         TableColumn<ProbeRow, String> probe = column("Probe", ProbeRow::probe, 110);
         TableColumn<ProbeRow, String> args = column("Arguments", ProbeRow::args, 200);
         TableColumn<ProbeRow, String> before = column("Before", ProbeRow::before, 160);
@@ -293,7 +293,7 @@ public final class AuditView extends BorderPane {
         notes.setId("audit-notes");
         notes.setWrapText(true);
         notes.getStyleClass().add(Styles.TEXT_SMALL);
-        notes.textProperty().bind(vm.evidenceNotesProperty());
+        notes.textProperty().bind(vm.evidence().notesProperty());
 
         VBox box = new VBox(10, head, question, reason, errors, shots, checks, Parts.section("Probes before and after the oracle"),
                 probeTable, notes);
@@ -344,13 +344,13 @@ public final class AuditView extends BorderPane {
     }
 
     private Node diff() {
-        ComboBox<Integer> from = roundChoice("audit-diff-from", vm.diffFromProperty());
-        ComboBox<Integer> to = roundChoice("audit-diff-to", vm.diffToProperty());
-        ComboBox<String> task = new ComboBox<>(vm.diffTasks());
+        ComboBox<Integer> from = roundChoice("audit-diff-from", vm.diff().fromProperty());
+        ComboBox<Integer> to = roundChoice("audit-diff-to", vm.diff().toProperty());
+        ComboBox<String> task = new ComboBox<>(vm.diff().tasks());
         task.setId("audit-diff-task");
         task.setPrefWidth(360);
-        bind(task, vm.diffTaskProperty());
-        ListView<String> artefacts = new ListView<>(vm.diffArtefacts());
+        bind(task, vm.diff().taskProperty());
+        ListView<String> artefacts = new ListView<>(vm.diff().artefacts());
         artefacts.setId("audit-diff-artefacts");
         artefacts.setPrefWidth(190);
         artefacts.setPlaceholder(muted("No artefacts."));
@@ -364,21 +364,21 @@ public final class AuditView extends BorderPane {
                     return;
                 }
                 setText(name);
-                setTooltip(new javafx.scene.control.Tooltip(name + (vm.changed(name) ? " (changed)" : " (unchanged)")));
-                FontIcon icon = new FontIcon(vm.changed(name) ? Feather.EDIT : Feather.FILE);
-                icon.getStyleClass().add(vm.changed(name) ? "diff-changed-icon" : "diff-same-icon");
+                setTooltip(new javafx.scene.control.Tooltip(name + (vm.diff().changed(name) ? " (changed)" : " (unchanged)")));
+                FontIcon icon = new FontIcon(vm.diff().changed(name) ? Feather.EDIT : Feather.FILE);
+                icon.getStyleClass().add(vm.diff().changed(name) ? "diff-changed-icon" : "diff-same-icon");
                 setGraphic(icon);
             }
         });
-        bindSelection(artefacts, vm.diffArtefactProperty());
-        vm.diffProperty().addListener((o, a, d) -> artefacts.refresh());
+        bindSelection(artefacts, vm.diff().artefactProperty());
+        vm.diff().diffProperty().addListener((o, a, d) -> artefacts.refresh());
         Label summary = new Label();
         summary.setId("audit-diff-summary");
-        summary.textProperty().bind(vm.diffSummaryProperty());
+        summary.textProperty().bind(vm.diff().summaryProperty());
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         diffView.setId("audit-diff");
-        vm.diffProperty().addListener((o, a, d) -> diffView.show(d, Artefacts.language(vm.diffArtefactProperty().get() == null
-                ? "" : vm.diffArtefactProperty().get())));
+        vm.diff().diffProperty().addListener((o, a, d) -> diffView.show(d, Artefacts.language(vm.diff().artefactProperty().get() == null
+                ? "" : vm.diff().artefactProperty().get())));
         HBox bar = new HBox(8, new Label("Round"), from, new Label("\u2192"), to, new Separator(Orientation.VERTICAL), new Label("Task"),
                 task);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -393,7 +393,7 @@ public final class AuditView extends BorderPane {
     }
 
     private ComboBox<Integer> roundChoice(String id, ObjectProperty<Integer> value) {
-        ComboBox<Integer> c = new ComboBox<>(vm.roundNumbers());
+        ComboBox<Integer> c = new ComboBox<>(vm.diff().roundNumbers());
         c.setId(id);
         c.setPrefWidth(80);
         bind(c, value);
@@ -435,7 +435,7 @@ public final class AuditView extends BorderPane {
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 // One line in the table; the whole value in the tooltip.
-                setText(empty || s == null ? null : AuditViewModel.cut(s));
+                setText(empty || s == null ? null : EvidenceModel.cut(s));
                 setTooltip(empty || s == null || s.length() < 30 && !s.contains("\n") ? null : new javafx.scene.control.Tooltip(s));
             }
         });

@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs engine work off the FX thread and hands results back on it. Swappable (like JabRef's
- * TaskExecutor): the workbench uses a thread pool; tests may use the same or a direct runner.
+ * TaskExecutor): the workbench uses a thread pool ({@link FxTaskRunner}); a view-model's plain
+ * JUnit test uses {@link DirectTaskRunner}, which runs everything on the calling thread. View-models
+ * reach the FX thread only through {@link #onUi}, never through {@code Platform} directly.
  */
 public interface TaskRunner extends AutoCloseable {
 

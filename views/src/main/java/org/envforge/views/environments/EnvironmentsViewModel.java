@@ -27,6 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.envforge.json.JsonFiles;
 import org.envforge.json.JsonLines;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.EnvironmentService;
 import org.envforge.service.ImportProgress;
 import org.envforge.service.ImportReport;
@@ -53,6 +54,7 @@ public final class EnvironmentsViewModel {
     private static final int MAX_TEXT_BYTES = 1 << 20;
 
     private final EnvironmentService service;
+    private final EnvironmentImport imports;
     private final TaskRunner tasks;
 
     private final ObjectProperty<TaskStatus> status = new SimpleObjectProperty<>();
@@ -76,8 +78,10 @@ public final class EnvironmentsViewModel {
     private final ReadOnlyObjectWrapper<ImportReport> lastReport = new ReadOnlyObjectWrapper<>();
     private long refreshGeneration;
 
-    public EnvironmentsViewModel(EnvironmentService service, TaskRunner tasks) {
+    /** @param imports imports the folders and files a person picks */
+    public EnvironmentsViewModel(EnvironmentService service, EnvironmentImport imports, TaskRunner tasks) {
         this.service = service;
+        this.imports = imports;
         this.tasks = tasks;
         status.addListener((o, a, b) -> refresh());
         software.addListener((o, a, b) -> refresh());
@@ -294,7 +298,7 @@ public final class EnvironmentsViewModel {
             importProgress.set(p.fraction());
             importText.set(String.format(Locale.ROOT, "Importing %d/%d: %s", p.done(), p.total(), p.current()));
         });
-        tasks.run("import", () -> service.importPaths(paths, bridge), r -> {
+        tasks.run("import", () -> imports.importPaths(paths, bridge), r -> {
             importing.set(false);
             importProgress.set(1);
             importText.set(summary(r));

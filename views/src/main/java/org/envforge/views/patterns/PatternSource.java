@@ -3,8 +3,8 @@ package org.envforge.views.patterns;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.envforge.engine.AuditFailure;
 import org.envforge.engine.GenerationEngine;
-import org.envforge.store.Jobs;
 
 /** Where the failure patterns come from: the engine's recorded audit failures and memory notes. */
 public interface PatternSource {
@@ -13,7 +13,7 @@ public interface PatternSource {
     Map<String, Map<String, Integer>> failureCounts();
 
     /** Every failure with its time, oldest first. */
-    List<Jobs.Failure> failures();
+    List<AuditFailure> failures();
 
     /** A plugin's memory note (lessons from its failed audits). */
     Optional<String> memory(String plugin);
@@ -26,7 +26,7 @@ public interface PatternSource {
             }
 
             @Override
-            public List<Jobs.Failure> failures() {
+            public List<AuditFailure> failures() {
                 return engine.failures();
             }
 

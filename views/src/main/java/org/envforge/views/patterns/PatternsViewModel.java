@@ -24,7 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.envforge.agent.AuditChecklist;
-import org.envforge.store.Jobs;
+import org.envforge.engine.AuditFailure;
 import org.envforge.views.common.Dialogs;
 import org.envforge.views.common.TaskRunner;
 
@@ -66,7 +66,7 @@ public final class PatternsViewModel {
     public record MemoryNote(String plugin, String note) {
     }
 
-    private record Loaded(Map<String, Map<String, Integer>> counts, List<Jobs.Failure> failures, List<MemoryNote> notes) {
+    private record Loaded(Map<String, Map<String, Integer>> counts, List<AuditFailure> failures, List<MemoryNote> notes) {
     }
 
     private final PatternSource source;
@@ -85,7 +85,7 @@ public final class PatternsViewModel {
     private final ObservableList<MemoryNote> notesReadOnly = FXCollections.unmodifiableObservableList(notes);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private List<Jobs.Failure> failures = List.of();
+    private List<AuditFailure> failures = List.of();
     private long generation;
 
     /** @param plugins the installed plugins' ids (their memory notes are shown even without failures) */
@@ -108,7 +108,7 @@ public final class PatternsViewModel {
         loading.set(true);
         tasks.run("failure patterns", () -> {
             Map<String, Map<String, Integer>> counts = source.failureCounts();
-            List<Jobs.Failure> all = source.failures();
+            List<AuditFailure> all = source.failures();
             Set<String> names = new LinkedHashSet<>(plugins);
             names.addAll(new TreeMap<>(counts).keySet());
             List<MemoryNote> n = new ArrayList<>();
@@ -168,9 +168,9 @@ public final class PatternsViewModel {
     }
 
     /** Failures counted per time bucket and kind, for one plugin (or all when null); buckets in time order. */
-    public static Map<String, Map<String, Integer>> overTime(List<Jobs.Failure> failures, Bucket bucket, String plugin, ZoneId zone) {
+    public static Map<String, Map<String, Integer>> overTime(List<AuditFailure> failures, Bucket bucket, String plugin, ZoneId zone) {
         Map<String, Map<String, Integer>> out = new TreeMap<>();
-        for (Jobs.Failure f : failures) {
+        for (AuditFailure f : failures) {
             if (plugin == null || plugin.equals(f.plugin())) {
                 out.computeIfAbsent(bucket.of(f.at(), zone), k -> new TreeMap<>()).merge(f.item(), 1, Integer::sum);
             }

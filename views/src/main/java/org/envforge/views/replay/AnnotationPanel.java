@@ -76,7 +76,7 @@ final class AnnotationPanel extends ScrollPane {
         run.disableProperty().bind(vm.trajectoryProperty().isNull());
         vm.currentProperty().addListener((o, a, b) -> showStep(b));
         vm.trajectoryProperty().addListener((o, a, b) -> showTrajectory(b));
-        vm.auditProperty().addListener((o, a, b) -> showAudit(b));
+        vm.doneAudit().auditProperty().addListener((o, a, b) -> showAudit(b));
         showStep(null);
         showTrajectory(null);
         showAudit(null);
@@ -108,15 +108,15 @@ final class AnnotationPanel extends ScrollPane {
         note.setPromptText("What went right or wrong in this step");
         note.setWrapText(true);
         note.setPrefRowCount(3);
-        note.textProperty().bindBidirectional(vm.noteProperty());
+        note.textProperty().bindBidirectional(vm.annotations().noteProperty());
         note.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
-                vm.saveNote();
+                vm.annotations().saveNote();
             }
         });
         Button saveNote = new Button("Save note", new FontIcon(Feather.SAVE));
         saveNote.setId("replay-save-note");
-        saveNote.setOnAction(e -> vm.saveNote());
+        saveNote.setOnAction(e -> vm.annotations().saveNote());
 
         response.setId("replay-response");
         response.setWrapText(true);
@@ -146,7 +146,7 @@ final class AnnotationPanel extends ScrollPane {
         b.getStyleClass().addAll(Styles.SMALL, "replay-tag-toggle");
         b.selectedProperty().addListener((o, was, is) -> {
             if (!syncing) {
-                vm.setTag(tag, is);
+                vm.annotations().setTag(tag, is);
             }
         });
         return b;
@@ -155,7 +155,7 @@ final class AnnotationPanel extends ScrollPane {
     private void addFreeTag() {
         String t = freeTag.getText() == null ? "" : freeTag.getText().strip();
         if (!t.isEmpty()) {
-            vm.addTag(t);
+            vm.annotations().addTag(t);
             freeTag.clear();
         }
     }
@@ -234,16 +234,16 @@ final class AnnotationPanel extends ScrollPane {
         }
         verdicts.selectedToggleProperty().addListener((o, a, b) -> {
             if (!syncing) {
-                vm.saveVerdict(selectedVerdict(), verdictNote.getText());
+                vm.annotations().saveVerdict(selectedVerdict(), verdictNote.getText());
             }
         });
         verdictNote.setId("replay-verdict-note");
         verdictNote.setPromptText("why (kept with the verdict)");
-        verdictNote.setOnAction(e -> vm.saveVerdict(selectedVerdict(), verdictNote.getText()));
+        verdictNote.setOnAction(e -> vm.annotations().saveVerdict(selectedVerdict(), verdictNote.getText()));
         HBox.setHgrow(verdictNote, Priority.ALWAYS);
         Button saveVerdict = new Button("Save", new FontIcon(Feather.SAVE));
         saveVerdict.setId("replay-save-verdict");
-        saveVerdict.setOnAction(e -> vm.saveVerdict(selectedVerdict(), verdictNote.getText()));
+        saveVerdict.setOnAction(e -> vm.annotations().saveVerdict(selectedVerdict(), verdictNote.getText()));
         HBox noteRow = new HBox(6, verdictNote, saveVerdict);
         noteRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -256,17 +256,17 @@ final class AnnotationPanel extends ScrollPane {
         auditFeedback.getStyleClass().add(Styles.TEXT_MUTED);
         Button audit = new Button("Audit done", new FontIcon(Feather.SHIELD));
         audit.setId("replay-audit");
-        audit.disableProperty().bind(vm.auditingProperty().or(vm.trajectoryProperty().isNull()));
-        audit.setOnAction(e -> vm.auditDone());
+        audit.disableProperty().bind(vm.doneAudit().auditingProperty().or(vm.trajectoryProperty().isNull()));
+        audit.setOnAction(e -> vm.doneAudit().auditDone());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(vm.auditingProperty());
-        spinner.managedProperty().bind(vm.auditingProperty());
+        spinner.visibleProperty().bind(vm.doneAudit().auditingProperty());
+        spinner.managedProperty().bind(vm.doneAudit().auditingProperty());
         Label auditMessage = new Label();
         auditMessage.setId("replay-audit-message");
         auditMessage.setWrapText(true);
         auditMessage.getStyleClass().add(Styles.TEXT_MUTED);
-        auditMessage.textProperty().bind(vm.auditMessageProperty());
+        auditMessage.textProperty().bind(vm.doneAudit().messageProperty());
         HBox auditRow = new HBox(8, audit, spinner);
         auditRow.setAlignment(Pos.CENTER_LEFT);
 

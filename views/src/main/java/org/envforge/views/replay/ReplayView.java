@@ -69,8 +69,8 @@ public final class ReplayView extends BorderPane {
         if (css != null) {
             getStylesheets().add(css.toExternalForm());
         }
-        table = new TrajectoryTable(vm.trajectories());
-        stepList = new ListView<>(vm.visibleSteps());
+        table = new TrajectoryTable(vm.list().trajectories());
+        stepList = new ListView<>(vm.stepList().visible());
         filmstrip = new ListView<>(vm.steps());
         timelineMarks = new TimelineMarks(vm.steps(), vm::select);
 
@@ -99,24 +99,24 @@ public final class ReplayView extends BorderPane {
         Label count = new Label();
         count.setId("replay-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(vm.listMessageProperty());
+        count.textProperty().bind(vm.list().messageProperty());
         HBox head = new HBox(8, title, new Spacer(), count);
         head.setAlignment(Pos.CENTER_LEFT);
 
         CustomTextField search = new CustomTextField();
         search.setId("replay-search");
         search.setPromptText("Search instructions, agent words, notes");
-        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.textProperty().bindBidirectional(vm.list().searchProperty());
         search.setLeft(new FontIcon(Feather.SEARCH));
 
-        ComboBox<String> tag = choice("replay-filter-tag", vm.tagChoices(), "Any tag");
-        tag.valueProperty().bindBidirectional(vm.tagFilterProperty());
+        ComboBox<String> tag = choice("replay-filter-tag", vm.stepList().tagChoices(), "Any tag");
+        tag.valueProperty().bindBidirectional(vm.list().tagFilterProperty());
         ComboBox<String> verdict = choice("replay-filter-verdict", javafx.collections.FXCollections.observableArrayList(
-                ReplayViewModel.VERDICTS), "Any verdict");
-        verdict.valueProperty().bindBidirectional(vm.verdictFilterProperty());
+                TrajectoryListModel.VERDICTS), "Any verdict");
+        verdict.valueProperty().bindBidirectional(vm.list().verdictFilterProperty());
         ComboBox<String> source = choice("replay-filter-source", javafx.collections.FXCollections.observableArrayList(
-                ReplayViewModel.SOURCES), "Any source");
-        source.valueProperty().bindBidirectional(vm.sourceFilterProperty());
+                TrajectoryListModel.SOURCES), "Any source");
+        source.valueProperty().bindBidirectional(vm.list().sourceFilterProperty());
         // The filters wrap onto a second line when the pane is narrow, instead of truncating.
         javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(6, 6, tag, verdict, source);
         for (ComboBox<String> c : List.of(tag, verdict, source)) {
@@ -132,7 +132,7 @@ public final class ReplayView extends BorderPane {
             }
         });
         // Keep the open trajectory selected when the list is filtered again.
-        vm.trajectories().addListener((ListChangeListener<Trajectory>) c -> selectOpenTrajectory());
+        vm.list().trajectories().addListener((ListChangeListener<Trajectory>) c -> selectOpenTrajectory());
         vm.trajectoryProperty().addListener((o, a, b) -> selectOpenTrajectory());
 
         VBox box = new VBox(8, head, search, filters, table);
@@ -158,11 +158,11 @@ public final class ReplayView extends BorderPane {
     private static ComboBox<String> choice(String id, javafx.collections.ObservableList<String> items, String any) {
         ComboBox<String> c = new ComboBox<>(items);
         c.setId(id);
-        c.setValue(ReplayViewModel.ANY);
+        c.setValue(TrajectoryListModel.ANY);
         c.setConverter(new StringConverter<>() {
             @Override
             public String toString(String s) {
-                return s == null || s.equals(ReplayViewModel.ANY) ? any : s;
+                return s == null || s.equals(TrajectoryListModel.ANY) ? any : s;
             }
 
             @Override
@@ -180,24 +180,26 @@ public final class ReplayView extends BorderPane {
         Label shown = new Label();
         shown.setId("replay-steps-count");
         shown.getStyleClass().add(Styles.TEXT_MUTED);
-        shown.textProperty().bind(Bindings.createStringBinding(() -> vm.steps().isEmpty() ? "" : vm.visibleSteps().size()
-                == vm.steps().size() ? String.format(Locale.ROOT, "%,d", vm.steps().size())
-                : String.format(Locale.ROOT, "%,d of %,d", vm.visibleSteps().size(), vm.steps().size()), vm.visibleSteps(), vm.steps()));
+        javafx.collections.ObservableList<StepRow> all = vm.steps();
+        javafx.collections.ObservableList<StepRow> visible = vm.stepList().visible();
+        shown.textProperty().bind(Bindings.createStringBinding(() -> all.isEmpty() ? "" : visible.size() == all.size()
+                ? String.format(Locale.ROOT, "%,d", all.size()) : String.format(Locale.ROOT, "%,d of %,d", visible.size(), all.size()),
+                visible, all));
         HBox head = new HBox(8, title, new Spacer(), shown);
         head.setAlignment(Pos.CENTER_LEFT);
 
         CheckBox failed = new CheckBox("Failed");
         failed.setId("replay-failed-only");
         failed.setTooltip(new Tooltip("Only the steps whose action failed"));
-        failed.selectedProperty().bindBidirectional(vm.failedOnlyProperty());
+        failed.selectedProperty().bindBidirectional(vm.stepList().failedOnlyProperty());
         CheckBox tagged = new CheckBox("Tagged");
         failed.setMinWidth(CheckBox.USE_PREF_SIZE);
         tagged.setMinWidth(CheckBox.USE_PREF_SIZE);
         tagged.setId("replay-tagged-only");
         tagged.setTooltip(new Tooltip("Only the steps with a tag"));
-        tagged.selectedProperty().bindBidirectional(vm.taggedOnlyProperty());
-        ComboBox<String> tag = choice("replay-step-tag", vm.tagChoices(), "Any tag");
-        tag.valueProperty().bindBidirectional(vm.stepTagProperty());
+        tagged.selectedProperty().bindBidirectional(vm.stepList().taggedOnlyProperty());
+        ComboBox<String> tag = choice("replay-step-tag", vm.stepList().tagChoices(), "Any tag");
+        tag.valueProperty().bindBidirectional(vm.stepList().tagProperty());
         tag.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(tag, Priority.ALWAYS);
         HBox filters = new HBox(10, failed, tagged, tag);
@@ -214,7 +216,7 @@ public final class ReplayView extends BorderPane {
                 vm.select(r);
             }
         });
-        vm.visibleSteps().addListener((ListChangeListener<StepRow>) c -> revealCurrentStep());
+        vm.stepList().visible().addListener((ListChangeListener<StepRow>) c -> revealCurrentStep());
 
         VBox box = new VBox(8, head, filters, stepList);
         box.setPadding(new Insets(8, 10, 10, 10));
@@ -227,11 +229,11 @@ public final class ReplayView extends BorderPane {
         screen.setId("replay-screen");
         screen.setFocusTraversable(true);
         screen.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> screen.requestFocus());
-        screen.imageView().imageProperty().bind(vm.imageProperty());
-        vm.frameMessageProperty().addListener((o, a, b) -> screen.setMessage(b));
-        screen.setMessage(vm.frameMessageProperty().get());
-        vm.marksProperty().addListener((o, a, b) -> screen.setMarks(b));
-        screen.setMarks(vm.marksProperty().get());
+        screen.imageView().imageProperty().bind(vm.frame().imageProperty());
+        vm.frame().messageProperty().addListener((o, a, b) -> screen.setMessage(b));
+        screen.setMessage(vm.frame().messageProperty().get());
+        vm.frame().marksProperty().addListener((o, a, b) -> screen.setMarks(b));
+        screen.setMarks(vm.frame().marksProperty().get());
         VBox.setVgrow(screen, Priority.ALWAYS);
 
         scrubber.setId("replay-scrubber");
@@ -287,10 +289,10 @@ public final class ReplayView extends BorderPane {
         play.setId("replay-play");
         play.getStyleClass().add(Styles.ACCENT);
         play.setTooltip(new Tooltip("Play or pause (Space)"));
-        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
-        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(vm.playingProperty().get() ? Feather.PAUSE
-                : Feather.PLAY), vm.playingProperty()));
-        play.setOnAction(e -> vm.togglePlay());
+        play.textProperty().bind(Bindings.when(vm.playback().playingProperty()).then("Pause").otherwise("Play"));
+        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(vm.playback().playingProperty().get() ? Feather.PAUSE
+                : Feather.PLAY), vm.playback().playingProperty()));
+        play.setOnAction(e -> vm.playback().togglePlay());
         play.setMinWidth(Button.USE_PREF_SIZE);
         Button next = iconButton(Feather.CHEVRON_RIGHT, "replay-next", "Next step (Right)");
         next.setOnAction(e -> vm.next());
@@ -315,13 +317,13 @@ public final class ReplayView extends BorderPane {
                 return Integer.valueOf(s.replace("\u00d7", "").strip());
             }
         });
-        speed.setValue(vm.speedProperty().get());
+        speed.setValue(vm.playback().speedProperty().get());
         speed.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
-                vm.speedProperty().set(b);
+                vm.playback().speedProperty().set(b);
             }
         });
-        vm.speedProperty().addListener((o, a, b) -> speed.setValue(b.intValue()));
+        vm.playback().speedProperty().addListener((o, a, b) -> speed.setValue(b.intValue()));
         speed.setMinWidth(Button.USE_PREF_SIZE);
 
         Label step = new Label();
@@ -338,7 +340,7 @@ public final class ReplayView extends BorderPane {
         busy.setId("replay-loading");
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
-        busy.visibleProperty().bind(vm.loadingProperty().or(vm.openingProperty()));
+        busy.visibleProperty().bind(vm.frame().loadingProperty().or(vm.openingProperty()));
 
         ToggleGroup when = new ToggleGroup();
         ToggleButton before = new ToggleButton("Before");
@@ -351,16 +353,16 @@ public final class ReplayView extends BorderPane {
         after.getStyleClass().add(Styles.RIGHT_PILL);
         before.setToggleGroup(when);
         after.setToggleGroup(when);
-        before.setSelected(!vm.afterProperty().get());
-        after.setSelected(vm.afterProperty().get());
+        before.setSelected(!vm.frame().afterProperty().get());
+        after.setSelected(vm.frame().afterProperty().get());
         when.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 when.selectToggle(a); // one of the two is always on
             } else {
-                vm.afterProperty().set(b == after);
+                vm.frame().afterProperty().set(b == after);
             }
         });
-        vm.afterProperty().addListener((o, a, b) -> when.selectToggle(b ? after : before));
+        vm.frame().afterProperty().addListener((o, a, b) -> when.selectToggle(b ? after : before));
         HBox whenBox = new HBox(0, before, after);
         whenBox.setMinWidth(HBox.USE_PREF_SIZE);
 
@@ -419,7 +421,7 @@ public final class ReplayView extends BorderPane {
         StepRow cur = vm.currentProperty().get();
         syncing = true;
         try {
-            int p = cur == null ? -1 : find(vm.visibleSteps(), cur.index());
+            int p = cur == null ? -1 : StepListModel.find(vm.stepList().visible(), cur.index());
             if (p < 0) {
                 stepList.getSelectionModel().clearSelection();
             } else {
@@ -429,24 +431,6 @@ public final class ReplayView extends BorderPane {
         } finally {
             syncing = false;
         }
-    }
-
-    /** The position of the step with this index in a list sorted by step index, or -1. */
-    static int find(List<StepRow> rows, int stepIndex) {
-        int lo = 0;
-        int hi = rows.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int v = rows.get(mid).index();
-            if (v < stepIndex) {
-                lo = mid + 1;
-            } else if (v > stepIndex) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
     }
 
     /** Scrolls a list just enough to show item i (a list's own scrollTo puts it first, which jumps during playback). */
@@ -477,7 +461,7 @@ public final class ReplayView extends BorderPane {
         switch (e.getCode()) {
             case LEFT -> vm.previous();
             case RIGHT -> vm.next();
-            case SPACE -> vm.togglePlay();
+            case SPACE -> vm.playback().togglePlay();
             case HOME -> vm.first();
             case END -> vm.last();
             default -> {

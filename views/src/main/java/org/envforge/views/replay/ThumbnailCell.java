@@ -20,7 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ThumbnailCell extends ListCell<StepRow> {
 
-    static final double WIDTH = ReplayViewModel.THUMB_WIDTH;
+    static final double WIDTH = FrameModel.THUMB_WIDTH;
     static final double HEIGHT = 76;
     private static final Duration SETTLE = Duration.millis(60);
 

@@ -26,7 +26,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.envforge.action.Action;
-import org.envforge.runtime.WindowInfo;
 import org.envforge.service.LiveSandbox;
 import org.envforge.service.SandboxService;
 import org.kordamp.ikonli.feather.Feather;
@@ -100,13 +99,13 @@ public final class SandboxView extends BorderPane {
         instruction.setWrapText(true);
         instruction.textProperty().bind(vm.instructionProperty());
 
-        ListView<WindowInfo> windows = new ListView<>(vm.windows());
+        ListView<LiveSandbox.Window> windows = new ListView<>(vm.windows());
         windows.setId("sandbox-windows");
         windows.setPrefHeight(110);
         windows.setPlaceholder(new Label("No windows."));
         windows.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(WindowInfo w, boolean empty) {
+            protected void updateItem(LiveSandbox.Window w, boolean empty) {
                 super.updateItem(w, empty);
                 setText(empty || w == null ? null : w.title() + "  " + w.width() + "x" + w.height() + "+" + w.x() + "+" + w.y());
             }

@@ -26,7 +26,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.envforge.action.Action;
-import org.envforge.runtime.WindowInfo;
 import org.envforge.service.LiveSandbox;
 import org.envforge.service.SandboxService;
 import org.envforge.verify.CheckResult;
@@ -54,7 +53,7 @@ public final class SandboxViewModel {
     private final ReadOnlyStringWrapper instruction = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WritableImage> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper(0);
-    private final ObservableList<WindowInfo> windows = FXCollections.observableArrayList();
+    private final ObservableList<LiveSandbox.Window> windows = FXCollections.observableArrayList();
     private final ObservableList<LiveSandbox.ProbeReading> probes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CheckResult> check = new ReadOnlyObjectWrapper<>();
 
@@ -134,7 +133,7 @@ public final class SandboxViewModel {
         frames.scheduleWithFixedDelay(() -> grab(l), 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
         frames.scheduleWithFixedDelay(() -> {
             try {
-                List<WindowInfo> w = l.windows();
+                List<LiveSandbox.Window> w = l.windows();
                 ui.onUi(() -> windows.setAll(w));
             } catch (RuntimeException e) {
                 // the session is closing
@@ -318,7 +317,7 @@ public final class SandboxViewModel {
         return fps.getReadOnlyProperty();
     }
 
-    public ObservableList<WindowInfo> windows() {
+    public ObservableList<LiveSandbox.Window> windows() {
         return windows;
     }
 

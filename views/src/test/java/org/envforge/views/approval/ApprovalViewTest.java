@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.EnvironmentService;
 import org.envforge.spec.Corpus;
 import org.envforge.spec.StatusChange;
@@ -50,7 +51,7 @@ class ApprovalViewTest {
     void start(Stage stage) {
         store = Store.open(dir.resolve("data-" + System.nanoTime()));
         service = new EnvironmentService(() -> store);
-        service.importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
+        new EnvironmentImport(() -> store).importPaths(List.of(Corpus.env("gnu_octave_env")), p -> { });
         List<TaskSummary> all = service.tasks(TaskFilter.all());
         mpg = ref(all, "auto_mpg_regression");
         quake = ref(all, "earthquake_magnitude_analysis");

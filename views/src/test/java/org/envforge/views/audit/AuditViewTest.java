@@ -194,17 +194,20 @@ class AuditViewTest {
     void failedItemsWithTheirEvidenceAndTheDiffBetweenRounds(FxRobot robot) throws Exception {
         robot.interact(vm::refresh);
         // The job opens on its environment in error: the round's error is the one finding.
-        waitFor(() -> vm.jobProperty().get() != null && vm.jobProperty().get().id() == job && !vm.findings().isEmpty());
-        assertThat(vm.itemProperty().get().envName()).isEqualTo("gnumeric_j" + job + "_e2");
-        assertThat(vm.findings()).hasSize(1);
-        assertThat(vm.findings().get(0).verdict().item()).isEqualTo(Finding.ROUND_ERROR);
+        JobPickerModel picker = vm.picker();
+        waitFor(() -> picker.jobProperty().get() != null && picker.jobProperty().get().id() == job && !vm.findings().findings().isEmpty());
+        assertThat(vm.picker().itemProperty().get().envName()).isEqualTo("gnumeric_j" + job + "_e2");
+        assertThat(vm.findings().findings()).hasSize(1);
+        assertThat(vm.findings().findings().get(0).verdict().item()).isEqualTo(Finding.ROUND_ERROR);
         assertThat(label(robot, "#audit-errors")).isEqualTo("Round error: the sandbox did not start: Xvfb exited");
         assertThat(label(robot, "#audit-round-summary")).startsWith("Round 1 by recipe / rules: could not finish");
 
         // The first environment: its failed round 1 is shown, with the one failed item.
-        robot.interact(() -> vm.itemProperty().set(vm.items().get(0)));
-        waitFor(() -> vm.roundProperty().get() != null && vm.roundProperty().get().round() == 1 && !vm.findings().isEmpty());
-        assertThat(vm.rounds()).hasSize(2);
+        robot.interact(() -> vm.picker().itemProperty().set(vm.picker().items().get(0)));
+        FindingsModel findings = vm.findings();
+        waitFor(() -> findings.roundProperty().get() != null && findings.roundProperty().get().round() == 1
+                && !findings.findings().isEmpty());
+        assertThat(vm.findings().rounds()).hasSize(2);
         assertThat(view.findingList().getItems()).extracting(f -> f.verdict().item()).containsExactly("oracle_solves");
         assertThat(label(robot, "#audit-item")).isEqualTo("total_s1 \u00b7 oracle_solves");
         assertThat(label(robot, "#audit-verdict")).isEqualTo("fail");
@@ -221,63 +224,65 @@ class AuditViewTest {
 
         // All items, not only the failed ones.
         robot.clickOn("#audit-failures-only");
-        waitFor(() -> vm.findings().size() == 9);
-        assertThat(vm.findings()).filteredOn(f -> f.verdict().verdict() == AuditVerdict.PARTIAL).hasSize(1);
+        waitFor(() -> vm.findings().findings().size() == 9);
+        assertThat(vm.findings().findings()).filteredOn(f -> f.verdict().verdict() == AuditVerdict.PARTIAL).hasSize(1);
 
         // The diff from round 1 to round 2: the changed artefacts are found; the setup script gained a line.
         robot.clickOn("Round 2  audit passed");
-        waitFor(() -> Integer.valueOf(2).equals(vm.diffToProperty().get()) && Integer.valueOf(1).equals(vm.diffFromProperty().get()));
+        waitFor(() -> Integer.valueOf(2).equals(vm.diff().toProperty().get()) && Integer.valueOf(1).equals(vm.diff().fromProperty().get()));
         robot.clickOn("#audit-diff-tab");
         assertThat(robot.lookup("#audit-diff-from").queryAs(javafx.scene.control.ComboBox.class).getValue()).isEqualTo(1);
         assertThat(robot.lookup("#audit-diff-to").queryAs(javafx.scene.control.ComboBox.class).getValue()).isEqualTo(2);
         assertThat(robot.lookup("#audit-diff-task").queryAs(javafx.scene.control.ComboBox.class).getValue()).isEqualTo("total_s1");
-        assertThat(vm.diffArtefactProperty().get()).isEqualTo(Artefacts.INSTRUCTION);
-        assertThat(vm.changed(Artefacts.SETUP)).isTrue();
-        assertThat(vm.changed(Artefacts.CHECKER)).isFalse();
-        assertThat(vm.changed(Artefacts.NOTES)).isTrue();
+        assertThat(vm.diff().artefactProperty().get()).isEqualTo(Artefacts.INSTRUCTION);
+        assertThat(vm.diff().changed(Artefacts.SETUP)).isTrue();
+        assertThat(vm.diff().changed(Artefacts.CHECKER)).isFalse();
+        assertThat(vm.diff().changed(Artefacts.NOTES)).isTrue();
         assertThat(view.diffView().text()).isEqualTo("- Put the total in B9.\n+ Put the total employment of column B in cell B9 and save.");
         assertThat(view.diffView().lineStyle(1)).containsExactly("diff-removed");
         assertThat(view.diffView().lineStyle(2)).containsExactly("diff-added");
 
         robot.clickOn(Artefacts.SETUP);
-        waitFor(() -> Artefacts.SETUP.equals(vm.diffArtefactProperty().get()));
+        waitFor(() -> Artefacts.SETUP.equals(vm.diff().artefactProperty().get()));
         assertThat(view.diffView().text()).isEqualTo("  cp wages.csv ~/\n  gnumeric ~/wages.csv &\n+ wait_for_window wages");
         assertThat(view.diffView().lineStyle(1)).isEmpty();
         assertThat(view.diffView().lineStyle(3)).containsExactly("diff-added");
         assertThat(label(robot, "#audit-diff-summary")).isEqualTo("setup script, round 1 \u2192 2: 1 line added, 0 removed.");
 
         // A task the creator remade under a new name is compared with its predecessor.
-        assertThat(vm.diffTasks()).containsExactly("total_s1", "wage_s1 \u2192 wage_s2");
-        robot.interact(() -> vm.diffTaskProperty().set("wage_s1 \u2192 wage_s2"));
+        assertThat(vm.diff().tasks()).containsExactly("total_s1", "wage_s1 \u2192 wage_s2");
+        robot.interact(() -> vm.diff().taskProperty().set("wage_s1 \u2192 wage_s2"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.diffArtefactProperty().get()).isEqualTo(Artefacts.INSTRUCTION);
+        assertThat(vm.diff().artefactProperty().get()).isEqualTo(Artefacts.INSTRUCTION);
         assertThat(view.diffView().text()).isEqualTo("- Find the top wage.\n+ Find the top wage in column C.");
         assertThat(robot.lookup("#audit-diff-task").queryAs(javafx.scene.control.ComboBox.class).getValue())
                 .isEqualTo("wage_s1 \u2192 wage_s2");
-        robot.interact(() -> vm.diffTaskProperty().set("total_s1"));
+        robot.interact(() -> vm.diff().taskProperty().set("total_s1"));
 
         // The checker did not change.
         robot.clickOn(Artefacts.CHECKER);
-        waitFor(() -> Artefacts.CHECKER.equals(vm.diffArtefactProperty().get()));
+        waitFor(() -> Artefacts.CHECKER.equals(vm.diff().artefactProperty().get()));
         assertThat(label(robot, "#audit-diff-summary")).isEqualTo("checker.json: no change from round 1 to round 2.");
         assertThat(view.diffView().text()).contains("\"equals_number\"").doesNotContain("\n+ ").doesNotContain("\n- ");
     }
 
     @Test
     void tasksArePairedByNameThenInOrder() {
-        Map<String, String[]> p = AuditViewModel.pairs(List.of("a", "b_s1", "c_s1", "d"), List.of("a", "b_s2", "c_s2", "e", "f"));
+        Map<String, String[]> p = RoundDiffModel.pairs(List.of("a", "b_s1", "c_s1", "d"), List.of("a", "b_s2", "c_s2", "e", "f"));
         assertThat(p.keySet()).containsExactly("a", "b_s1 \u2192 b_s2", "c_s1 \u2192 c_s2", "d \u2192 e", "f (new)");
         assertThat(p.get("d \u2192 e")).containsExactly("d", "e");
         assertThat(p.get("f (new)")).containsExactly(null, "f");
-        assertThat(AuditViewModel.pairs(List.of("a", "b"), List.of("a")).keySet()).containsExactly("a", "b (gone)");
+        assertThat(RoundDiffModel.pairs(List.of("a", "b"), List.of("a")).keySet()).containsExactly("a", "b (gone)");
     }
 
     @Test
     void opensAnEnvironmentFromTheLiveViewOnItsLatestFailedRound(FxRobot robot) throws Exception {
         robot.interact(() -> vm.open(job, 0));
-        waitFor(() -> vm.roundProperty().get() != null && vm.itemProperty().get() != null && vm.itemProperty().get().index() == 0);
-        assertThat(vm.roundProperty().get().round()).isEqualTo(1);
-        assertThat(vm.findingProperty().get().verdict().item()).isEqualTo("oracle_solves");
+        JobPickerModel picker = vm.picker();
+        waitFor(() -> vm.findings().roundProperty().get() != null && picker.itemProperty().get() != null
+                && picker.itemProperty().get().index() == 0);
+        assertThat(vm.findings().roundProperty().get().round()).isEqualTo(1);
+        assertThat(vm.findings().findingProperty().get().verdict().item()).isEqualTo("oracle_solves");
         assertThat(label(robot, "#audit-status")).isEqualTo("gnumeric_j" + job + "_e1: 2 rounds, passed (audit passed in round 2).");
 
         robot.interact(() -> vm.open(job + 100, 0));

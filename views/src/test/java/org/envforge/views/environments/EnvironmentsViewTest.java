@@ -16,6 +16,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.envforge.service.EnvironmentImport;
 import org.envforge.service.EnvironmentService;
 import org.envforge.spec.Corpus;
 import org.envforge.spec.Problem;
@@ -46,7 +47,7 @@ class EnvironmentsViewTest {
     void start(Stage stage) {
         store = Store.open(dir.resolve("data-" + System.nanoTime()));
         tasks = new FxTaskRunner(2);
-        vm = new EnvironmentsViewModel(new EnvironmentService(() -> store), tasks);
+        vm = new EnvironmentsViewModel(new EnvironmentService(() -> store), new EnvironmentImport(() -> store), tasks);
         view = new EnvironmentsView(vm);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();

@@ -17,7 +17,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.envforge.store.Jobs;
+import org.envforge.engine.AuditFailure;
 import org.envforge.views.common.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +34,12 @@ class PatternsViewTest {
     private static final Instant DAY1 = Instant.parse("2025-05-01T09:15:00Z");
     private static final Instant DAY2 = Instant.parse("2025-05-02T14:40:00Z");
 
-    private final List<Jobs.Failure> failures = List.of(
-            new Jobs.Failure("gnumeric", "t1", "oracle_solves", DAY1),
-            new Jobs.Failure("gnumeric", "t2", "oracle_solves", DAY1),
-            new Jobs.Failure("gnumeric", "t1", "app_ready_at_start", DAY1.plusSeconds(3600)),
-            new Jobs.Failure("mousepad", "t1", "instruction_no_leak", DAY2),
-            new Jobs.Failure("mousepad", "", "round_error", DAY2));
+    private final List<AuditFailure> failures = List.of(
+            new AuditFailure("gnumeric", "t1", "oracle_solves", DAY1),
+            new AuditFailure("gnumeric", "t2", "oracle_solves", DAY1),
+            new AuditFailure("gnumeric", "t1", "app_ready_at_start", DAY1.plusSeconds(3600)),
+            new AuditFailure("mousepad", "t1", "instruction_no_leak", DAY2),
+            new AuditFailure("mousepad", "", "round_error", DAY2));
 
     private FxTaskRunner tasks;
     private PatternsViewModel vm;
@@ -56,7 +56,7 @@ class PatternsViewTest {
             }
 
             @Override
-            public List<Jobs.Failure> failures() {
+            public List<AuditFailure> failures() {
                 return failures;
             }
 

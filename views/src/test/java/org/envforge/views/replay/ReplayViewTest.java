@@ -147,23 +147,27 @@ class ReplayViewTest {
 
     /** The colour in the middle of the shown image. */
     private int shownColour() {
-        Image img = vm.imageProperty().get();
+        Image img = vm.frame().imageProperty().get();
         Color c = img.getPixelReader().getColor((int) img.getWidth() / 2, (int) img.getHeight() / 2);
         return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
     }
 
+    private boolean frameShown() {
+        return vm.currentProperty().get() != null && vm.frame().imageProperty().get() != null && !vm.frame().loadingProperty().get();
+    }
+
     private void open(FxRobot robot, long id) throws Exception {
         robot.interact(vm::refresh);
-        waitFor(() -> vm.trajectories().stream().anyMatch(t -> t.id() == id));
+        waitFor(() -> vm.list().trajectories().stream().anyMatch(t -> t.id() == id));
         robot.interact(() -> vm.open(id));
-        waitFor(() -> vm.currentProperty().get() != null && vm.imageProperty().get() != null && !vm.loadingProperty().get());
+        waitFor(this::frameShown);
     }
 
     @Test
     void opensStepsWithTheKeyboardAndDrawsTheAction(FxRobot robot) throws Exception {
-        waitFor(() -> vm.trajectories().size() == 2);
+        waitFor(() -> vm.list().trajectories().size() == 2);
         robot.clickOn(robot.lookup("template:gnumeric/total_employment/3").<Node>query());
-        waitFor(() -> vm.currentProperty().get() != null && vm.imageProperty().get() != null && !vm.loadingProperty().get());
+        waitFor(this::frameShown);
         assertThat(vm.steps()).hasSize(6);
         assertThat(shownColour()).isEqualTo(colour(0));
         // A left click at (100, 50) is drawn as a click mark on the screen.
@@ -172,7 +176,7 @@ class ReplayViewTest {
 
         robot.clickOn("#replay-screen");
         robot.type(KeyCode.RIGHT);
-        waitFor(() -> vm.indexProperty().get() == 1 && !vm.loadingProperty().get());
+        waitFor(() -> vm.indexProperty().get() == 1 && !vm.frame().loadingProperty().get());
         assertThat(shownColour()).isEqualTo(colour(1));
         assertThat(robot.lookup("#replay-overlay .replay-type-caption").queryAll()).as("typed text is shown").isNotEmpty();
         assertThat(robot.lookup("#replay-action").queryLabeled().getText()).contains("=SUM(C2:C8)");
@@ -183,47 +187,47 @@ class ReplayViewTest {
         assertThat(scrubber.getMax()).isEqualTo(5.0);
         assertThat(scrubber.getValue()).isEqualTo(1.0);
         robot.interact(() -> scrubber.setValue(4));
-        waitFor(() -> vm.indexProperty().get() == 4 && !vm.loadingProperty().get());
+        waitFor(() -> vm.indexProperty().get() == 4 && !vm.frame().loadingProperty().get());
         assertThat(shownColour()).as("step 4 repeats frame 3, stored once").isEqualTo(colour(3));
         assertThat(view.stepList().getSelectionModel().getSelectedIndex()).isEqualTo(4);
         assertThat(view.filmstrip().getSelectionModel().getSelectedIndex()).isEqualTo(4);
 
         robot.type(KeyCode.END);
-        waitFor(() -> vm.indexProperty().get() == 5 && !vm.loadingProperty().get());
+        waitFor(() -> vm.indexProperty().get() == 5 && !vm.frame().loadingProperty().get());
         assertThat(shownColour()).isEqualTo(colour(4));
         assertThat(robot.lookup("#replay-overlay .replay-end-done").queryAll()).as("the done badge").isNotEmpty();
         // After the last step: the final screen.
         robot.clickOn("#replay-after");
-        waitFor(() -> !vm.loadingProperty().get() && shownColour() == colour(9));
+        waitFor(() -> !vm.frame().loadingProperty().get() && shownColour() == colour(9));
         // After a middle step: the next step's screen.
         robot.clickOn("#replay-screen");
         robot.type(KeyCode.HOME);
-        waitFor(() -> vm.indexProperty().get() == 0 && !vm.loadingProperty().get() && shownColour() == colour(1));
+        waitFor(() -> vm.indexProperty().get() == 0 && !vm.frame().loadingProperty().get() && shownColour() == colour(1));
         robot.clickOn("#replay-before");
-        waitFor(() -> !vm.loadingProperty().get() && shownColour() == colour(0));
+        waitFor(() -> !vm.frame().loadingProperty().get() && shownColour() == colour(0));
     }
 
     @Test
     void playsBackAndStopsAtTheEnd(FxRobot robot) throws Exception {
         open(robot, small);
-        robot.interact(() -> vm.speedProperty().set(10));
+        robot.interact(() -> vm.playback().speedProperty().set(10));
         robot.clickOn("#replay-screen");
         robot.type(KeyCode.SPACE);
-        waitFor(() -> vm.playingProperty().get() || vm.indexProperty().get() == 5);
-        waitFor(() -> vm.indexProperty().get() == 5 && !vm.playingProperty().get());
+        waitFor(() -> vm.playback().playingProperty().get() || vm.indexProperty().get() == 5);
+        waitFor(() -> vm.indexProperty().get() == 5 && !vm.playback().playingProperty().get());
         assertThat(robot.lookup("#replay-play").queryButton().getText()).isEqualTo("Play");
-        robot.interact(() -> vm.speedProperty().set(42));
-        assertThat(vm.speedProperty().get()).as("speed is kept within 1-10x").isEqualTo(10);
+        robot.interact(() -> vm.playback().speedProperty().set(42));
+        assertThat(vm.playback().speedProperty().get()).as("speed is kept within 1-10x").isEqualTo(10);
     }
 
     @Test
     void filtersStepsAndStoresTagsNotesAndVerdict(FxRobot robot) throws Exception {
         open(robot, small);
         robot.clickOn("#replay-failed-only");
-        waitFor(() -> vm.visibleSteps().size() == 1);
-        assertThat(vm.visibleSteps().get(0).index()).isEqualTo(2);
+        waitFor(() -> vm.stepList().visible().size() == 1);
+        assertThat(vm.stepList().visible().get(0).index()).isEqualTo(2);
         robot.clickOn("#replay-failed-only");
-        waitFor(() -> vm.visibleSteps().size() == 6);
+        waitFor(() -> vm.stepList().visible().size() == 6);
 
         robot.clickOn("#replay-screen");
         robot.type(KeyCode.RIGHT, 3);
@@ -231,26 +235,26 @@ class ReplayViewTest {
         robot.clickOn("#replay-tag-mis-click");
         robot.clickOn("#replay-note").write("Saved before the formula was entered.");
         robot.clickOn("#replay-save-note");
-        waitFor(vm::writesIdle);
+        waitFor(vm.annotations()::writesIdle);
         Map<Integer, StepAnnotation> stored = service.annotations(small);
         assertThat(stored.get(3).tags()).containsExactly("mis-click");
         assertThat(stored.get(3).note()).isEqualTo("Saved before the formula was entered.");
 
         robot.clickOn("#replay-tagged-only");
-        waitFor(() -> vm.visibleSteps().size() == 1);
-        assertThat(vm.visibleSteps().get(0).index()).isEqualTo(3);
+        waitFor(() -> vm.stepList().visible().size() == 1);
+        assertThat(vm.stepList().visible().get(0).index()).isEqualTo(3);
         robot.clickOn("#replay-tagged-only");
 
         // Untagging goes to the store too.
         robot.clickOn("#replay-tag-mis-click");
-        waitFor(vm::writesIdle);
+        waitFor(vm.annotations()::writesIdle);
         assertThat(service.annotations(small).getOrDefault(3, null) == null || service.annotations(small).get(3).tags().isEmpty())
                 .isTrue();
 
         robot.clickOn("#replay-verdict-bad");
         robot.clickOn("#replay-verdict-note").write("Saved too early.");
         robot.clickOn("#replay-save-verdict");
-        waitFor(() -> vm.writesIdle() && service.get(small).verdict() == TrajectoryVerdict.BAD);
+        waitFor(() -> vm.annotations().writesIdle() && service.get(small).verdict() == TrajectoryVerdict.BAD);
         assertThat(service.get(small).verdictNote()).isEqualTo("Saved too early.");
         waitFor(() -> robot.lookup("#replay-trajectories").queryTableView().getItems().stream()
                 .anyMatch(t -> ((org.envforge.trajectory.Trajectory) t).verdict() == TrajectoryVerdict.BAD));
@@ -264,21 +268,21 @@ class ReplayViewTest {
         assertThat(shownColour()).isEqualTo(colour(100));
         robot.clickOn("#replay-screen");
         robot.type(KeyCode.END);
-        waitFor(() -> vm.indexProperty().get() == 9_999 && !vm.loadingProperty().get());
+        waitFor(() -> vm.indexProperty().get() == 9_999 && !vm.frame().loadingProperty().get());
         assertThat(shownColour()).isEqualTo(colour(100 + 9_999 % 20));
         assertThat(view.stepList().getSelectionModel().getSelectedIndex()).isEqualTo(9_999);
         assertThat(robot.lookup("#replay-step-label").queryLabeled().getText()).contains("10,000 / 10,000");
         // Opened again in the middle (a deep link): the lists scroll to that step.
         robot.interact(() -> vm.open(big, 5_000));
-        waitFor(() -> vm.indexProperty().get() == 5_000 && !vm.loadingProperty().get());
+        waitFor(() -> vm.indexProperty().get() == 5_000 && !vm.frame().loadingProperty().get());
         assertThat(shownColour()).isEqualTo(colour(100 + 5_000 % 20));
         assertThat(robot.lookup("#replay-step-title").queryLabeled().getText()).contains("Step 5000").contains("5,001 of 10,000");
         assertThat(visibleCellIndices(view.stepList())).contains(5_000);
         assertThat(visibleCellIndices(view.filmstrip())).contains(5_000);
         // The list search finds trajectories by their instruction.
         robot.clickOn("#replay-search").write("long run");
-        waitFor(() -> vm.trajectories().size() == 1 && vm.trajectories().get(0).id() == big);
-        assertThat(vm.trajectories()).extracting(t -> t.id()).doesNotContain(other);
+        waitFor(() -> vm.list().trajectories().size() == 1 && vm.list().trajectories().get(0).id() == big);
+        assertThat(vm.list().trajectories()).extracting(t -> t.id()).doesNotContain(other);
     }
 
     private static List<Integer> visibleCellIndices(javafx.scene.control.ListView<?> list) {
@@ -293,7 +297,7 @@ class ReplayViewTest {
         ToggleButton after = robot.lookup("#replay-after").queryAs(ToggleButton.class);
         assertThat(before.isSelected()).isTrue();
         robot.clickOn(after);
-        assertThat(vm.afterProperty().get()).isTrue();
+        assertThat(vm.frame().afterProperty().get()).isTrue();
         robot.clickOn(after);
         assertThat(after.isSelected()).as("one of before and after is always on").isTrue();
     }
