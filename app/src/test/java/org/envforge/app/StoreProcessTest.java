@@ -77,7 +77,8 @@ class StoreProcessTest {
             assertThat(p.await(LONG)).as(p.describe()).isZero();
         }
         String alone = cli(dir.resolve("alone"), "env", "import", corpus.toString(), "--problems", "none");
-        String summary = alone.lines().filter(l -> l.startsWith("Imported ")).findFirst().orElseThrow().replaceAll(" \\([0-9.]+ s\\)\\.$", "");
+        String summary = alone.lines().filter(l -> l.startsWith("Imported ")).findFirst().orElseThrow()
+                .replaceAll(" \\([0-9.]+ s\\)\\.$", "");
         for (CliProcess p : ps) {
             assertThat(p.output()).contains(summary);
         }

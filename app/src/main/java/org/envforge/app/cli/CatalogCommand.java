@@ -361,7 +361,8 @@ public final class CatalogCommand {
             TextTable t = new TextTable("side", "code", "title", ">wage bill left out", "reason");
             double left = 0;
             for (Unmatched u : c.unmatched()) {
-                t.row(u.side(), u.code(), TextTable.abbreviate(u.title(), 60), u.wageBill() > 0 ? Formats.money(u.wageBill()) : "", u.reason());
+                t.row(u.side(), u.code(), TextTable.abbreviate(u.title(), 60), u.wageBill() > 0 ? Formats.money(u.wageBill()) : "",
+                        u.reason());
                 left += u.wageBill();
             }
             PrintWriter out = out();

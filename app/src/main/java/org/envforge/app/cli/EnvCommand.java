@@ -69,7 +69,8 @@ public final class EnvCommand {
     @Command(name = "import", description = {"Import Gym-Anything environment folders (or folders of them) and OSWorld task JSON.",
         "The good tasks are stored; exit 1 when any task was skipped with errors."})
     static final class Import extends EngineCommand {
-        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Environment folders, folders of them, OSWorld .json files or folders.")
+        @Parameters(paramLabel = "PATH", arity = "1..*",
+                description = "Environment folders, folders of them, OSWorld .json files or folders.")
         List<Path> paths;
         @Option(names = "--problems", defaultValue = "some", description = "Which problems to list: ${COMPLETION-CANDIDATES} "
                 + "(default ${DEFAULT-VALUE}: errors and 10 warnings).")

@@ -40,7 +40,8 @@ public final class GuiCommand implements Callable<Integer> {
     String tab;
     @Option(names = "--boot", paramLabel = "PLUGIN/TEMPLATE", description = "Boot this task in the Sandbox view.")
     String boot;
-    @Option(names = "--trajectory", paramLabel = "ID[:STEP]", description = "Replay this trajectory in the Trajectories view, at this step (numbered from 0, as in traj show).")
+    @Option(names = "--trajectory", paramLabel = "ID[:STEP]",
+            description = "Replay this trajectory in the Trajectories view, at this step (numbered from 0, as in traj show).")
     String trajectory;
 
     /** The pages --page accepts. */

@@ -69,7 +69,8 @@ public final class JobsCommand extends EngineCommand {
         for (JobItem i : j.items()) {
             out().printf("%n  %s (%s, %s): %s%n", i.envName(), i.plugin(), i.product(), i.status());
             for (RoundRecord r : g.rounds(j.id(), i.index())) {
-                out().printf("    round %d: %s%s%n", r.round(), r.passed() ? "passed" : "failed", r.error() == null ? "" : " - " + r.error());
+                out().printf("    round %d: %s%s%n", r.round(), r.passed() ? "passed" : "failed",
+                        r.error() == null ? "" : " - " + r.error());
                 if (r.creation() != null) {
                     r.creation().injected().forEach((task, d) -> out().printf("      injected: %s in %s%n", d.label(), task));
                 }

@@ -105,7 +105,8 @@ public final class Engine implements AutoCloseable {
     /** The creators and auditors: the embedded recipe creator and rule auditor always. */
     private Agents agents() {
         Map<String, Supplier<Creator>> creators = new LinkedHashMap<>();
-        creators.put("recipe", () -> new RecipeCreator(() -> new CatalogSeedData(catalog.catalog()), new SandboxSolvedState(this::runtime)));
+        creators.put("recipe", () -> new RecipeCreator(() -> new CatalogSeedData(catalog.catalog()),
+                new SandboxSolvedState(this::runtime)));
         Map<String, Supplier<Auditor>> auditors = new LinkedHashMap<>();
         auditors.put("rules", RuleAuditor::new);
         // The LLM creator and the VLM auditor, when an endpoint is configured (ENVFORGE_LLM_URL, ENVFORGE_LLM_MODEL).

@@ -153,7 +153,8 @@ class CliTest {
         Files.writeString(out.resolve("gnu_octave_env/tasks/iris_scatter_plot/task.json"), "[1, 2]");
         Result invalid = run("env", "validate", out.resolve("gnu_octave_env").toString());
         assertThat(invalid.code()).isEqualTo(1);
-        assertThat(invalid.out()).contains("error: gnu_octave_env/tasks/iris_scatter_plot/task.json: expected a JSON object at the top, found a list");
+        assertThat(invalid.out())
+                .contains("error: gnu_octave_env/tasks/iris_scatter_plot/task.json: expected a JSON object at the top, found a list");
     }
 
     @Test

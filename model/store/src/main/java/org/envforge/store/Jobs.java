@@ -130,7 +130,8 @@ public final class Jobs {
     public void saveRound(RoundRow r, List<Failure> failures) {
         db.write(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO job_round(job_id, idx, round, creator, auditor, "
-                    + "creation_json, evidence_json, audit_json, passed, error, started_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + "creation_json, evidence_json, audit_json, passed, error, started_at, finished_at) VALUES "
+                    + "(?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 st.setLong(1, r.job());
                 st.setInt(2, r.index());
                 st.setInt(3, r.round());
@@ -274,7 +275,8 @@ public final class Jobs {
     public void saveMemory(String plugin, String note, int envsSeen) {
         db.write(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO memory_note(plugin, note, envs_seen, updated_at) VALUES (?,?,?,?) "
-                    + "ON CONFLICT(plugin) DO UPDATE SET note=excluded.note, envs_seen=excluded.envs_seen, updated_at=excluded.updated_at")) {
+                    + "ON CONFLICT(plugin) DO UPDATE SET note=excluded.note, envs_seen=excluded.envs_seen, "
+                    + "updated_at=excluded.updated_at")) {
                 st.setString(1, plugin);
                 st.setString(2, note);
                 st.setInt(3, envsSeen);
@@ -287,7 +289,8 @@ public final class Jobs {
     /** Counts one more finished environment of a plugin; returns the new count. */
     public int countEnvironment(String plugin) {
         return db.write(c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO memory_note(plugin, note, envs_seen, updated_at) VALUES (?, '', 1, ?) "
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO memory_note(plugin, note, envs_seen, updated_at) "
+                    + "VALUES (?, '', 1, ?) "
                     + "ON CONFLICT(plugin) DO UPDATE SET envs_seen = envs_seen + 1")) {
                 st.setString(1, plugin);
                 st.setString(2, Instant.now().toString());

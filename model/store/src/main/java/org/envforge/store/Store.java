@@ -125,7 +125,8 @@ public final class Store implements AutoCloseable {
      * other user, a sandbox's own uid among them, can list or read it.
      */
     private static void makePrivate(Path dataDir) {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> mine = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mine =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
         try {
             if (!Files.getPosixFilePermissions(dataDir).equals(mine)) {
                 Files.setPosixFilePermissions(dataDir, mine);

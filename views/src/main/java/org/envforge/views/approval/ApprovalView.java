@@ -242,7 +242,8 @@ public final class ApprovalView extends BorderPane {
             Parts.fact(facts, r++, "Checker", t.summary().checker());
             Parts.fact(facts, r, "Source", t.summary().source());
         });
-        VBox box = new VBox(10, head, facts, Parts.section("Instruction"), instruction, Parts.section("Audit"), audit, Parts.section("History"),
+        VBox box = new VBox(10, head, facts, Parts.section("Instruction"), instruction, Parts.section("Audit"), audit,
+                Parts.section("History"),
                 history);
         VBox.setVgrow(history, Priority.ALWAYS);
         box.setPadding(new Insets(12));

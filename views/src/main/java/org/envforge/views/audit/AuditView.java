@@ -400,7 +400,10 @@ public final class AuditView extends BorderPane {
         return c;
     }
 
-    /** Keeps a combo and a model property in step both ways; a new list of choices (which can clear the combo) shows the model's value again. */
+    /**
+     * Keeps a combo and a model property in step both ways; a new list of choices (which can clear
+     * the combo) shows the model's value again.
+     */
     private static <T> void bind(ComboBox<T> c, javafx.beans.property.Property<T> value) {
         c.setValue(value.getValue());
         c.getItems().addListener((javafx.collections.ListChangeListener<T>) ch -> resync(c, value));

@@ -94,7 +94,8 @@ public final class CatalogView extends BorderPane {
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
 
-        ToggleButton named = toggle("catalog-hide-generic", "Named products", "Hide generic category entries such as \"Web browser software\"");
+        ToggleButton named = toggle("catalog-hide-generic", "Named products",
+                "Hide generic category entries such as \"Web browser software\"");
         named.selectedProperty().bindBidirectional(vm.hideGenericProperty());
         ToggleButton gym = toggle("catalog-gym-only", "Gym-Anything", "Only products among Gym-Anything's 488 selected");
         gym.selectedProperty().bindBidirectional(vm.gymAnythingOnlyProperty());
@@ -294,7 +295,8 @@ public final class CatalogView extends BorderPane {
         for (TableColumn<Occupation, ?> c : java.util.List.of(soc, emp, wage, share)) {
             c.setMinWidth(c.getPrefWidth());
         }
-        javafx.collections.transformation.SortedList<Occupation> sorted = new javafx.collections.transformation.SortedList<>(vm.occupations());
+        javafx.collections.transformation.SortedList<Occupation> sorted =
+                new javafx.collections.transformation.SortedList<>(vm.occupations());
         sorted.comparatorProperty().bind(occupationTable.comparatorProperty());
         occupationTable.setItems(sorted);
         VBox.setVgrow(occupationTable, Priority.ALWAYS);

@@ -25,14 +25,16 @@ public final class Highlighter {
             "(?<comment>#[^\\n]*)"
                     + "|(?<string>\"(?:[^\"\\\\]++|\\\\.)*+\"|'[^']*+')"
                     + "|(?<variable>\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?|\\$[0-9@#?*])"
-                    + "|(?<keyword>\\b(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|return|exit|export|local|set|source|echo|sleep)\\b)"
+                    + "|(?<keyword>\\b(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|return|exit|export|local"
+                    + "|set|source|echo|sleep)\\b)"
                     + "|(?<number>\\b\\d+\\b)");
 
     private static final Pattern PYTHON = Pattern.compile(
             "(?<comment>#[^\\n]*)"
                     + "|(?<string>\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:[^\"\\\\\\n]++|\\\\.)*+\"|'(?:[^'\\\\\\n]++|\\\\.)*+')"
                     + "|(?<decorator>@[A-Za-z_][A-Za-z0-9_.]*)"
-                    + "|(?<keyword>\\b(?:def|class|return|if|elif|else|for|while|in|not|and|or|is|import|from|as|try|except|finally|raise|with|lambda|yield|pass|break|continue|None|True|False|global|nonlocal|assert)\\b)"
+                    + "|(?<keyword>\\b(?:def|class|return|if|elif|else|for|while|in|not|and|or|is|import|from|as|try|except|finally"
+                    + "|raise|with|lambda|yield|pass|break|continue|None|True|False|global|nonlocal|assert)\\b)"
                     + "|(?<number>\\b\\d+(?:\\.\\d+)?\\b)");
 
     private static final List<String> GROUPS = List.of("key", "string", "number", "keyword", "brace", "comment", "variable",

@@ -266,7 +266,8 @@ public final class EnvironmentsView extends BorderPane {
 
     /** Selects the tree node of the shown detail (when it was opened from elsewhere). */
     private void reveal(Detail d) {
-        if (!(d instanceof Detail.Task t) || String.valueOf(t.stored().summary().key()).equals(key(tree.getSelectionModel().getSelectedItem()))) {
+        if (!(d instanceof Detail.Task t)
+                || String.valueOf(t.stored().summary().key()).equals(key(tree.getSelectionModel().getSelectedItem()))) {
             return;
         }
         for (TreeItem<TreeEntry> sw : tree.getRoot().getChildren()) {
@@ -464,7 +465,8 @@ public final class EnvironmentsView extends BorderPane {
         }
         PrivilegedInfo pi = s.privilegedInfo();
         if (pi != null) {
-            box.getChildren().add(Parts.section(String.format(Locale.ROOT, "Privileged information (%d verified, %d contradicted, %d unverified)",
+            box.getChildren().add(Parts.section(String.format(Locale.ROOT,
+                    "Privileged information (%d verified, %d contradicted, %d unverified)",
                     pi.count(PrivilegedInfo.Status.VERIFIED), pi.count(PrivilegedInfo.Status.CONTRADICTED),
                     pi.count(PrivilegedInfo.Status.UNVERIFIED))));
             GridPane items = rows("env-pi", 0, 24, 24, 42);

@@ -87,7 +87,8 @@ final class ScreenPane extends Region {
             image.relocate(fit.x(), fit.y());
         }
         overlay.resizeRelocate(0, 0, getWidth(), getHeight());
-        overlay.show(fit.isEmpty() ? List.of() : marks, fit, img == null ? 0 : (int) img.getWidth(), img == null ? 0 : (int) img.getHeight());
+        overlay.show(fit.isEmpty() ? List.of() : marks, fit, img == null ? 0 : (int) img.getWidth(),
+                img == null ? 0 : (int) img.getHeight());
         overlay.layout();
         double pw = Math.min(placeholder.prefWidth(-1), Math.max(40, bw - 40));
         double ph = placeholder.prefHeight(pw);

@@ -149,7 +149,8 @@ class ReplayViewTest {
     private int shownColour() {
         Image img = vm.frame().imageProperty().get();
         Color c = img.getPixelReader().getColor((int) img.getWidth() / 2, (int) img.getHeight() / 2);
-        return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
+        return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     private boolean frameShown() {

@@ -85,7 +85,8 @@ class SandboxViewTest {
                 @Override
                 public TaskDraft generate(TemplateContext ctx) {
                     return new TaskDraft(id, id + "_s" + ctx.seed(), "Create the file ~/hello.txt containing the word hello.",
-                            "easy", 5, 60, Map.of(), setup, List.of("xterm", "-T", "Hello", "-geometry", "80x20+0+0", "-e", "bash", "--norc",
+                            "easy", 5, 60, Map.of(), setup, List.of("xterm", "-T", "Hello", "-geometry", "80x20+0+0", "-e", "bash",
+                                    "--norc",
                                     "-i"), "^Hello$", export,
                             new Checker.Probes(List.of(Drafts.condition("file_text", "equals", "hello", "path", "~/hello.txt"))),
                             new Checklist(List.of(Drafts.item("file", 100, "hello.txt says hello", "")), List.of(), ""),

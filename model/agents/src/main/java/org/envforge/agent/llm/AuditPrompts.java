@@ -104,7 +104,8 @@ final class AuditPrompts {
                 .append('\n');
         sb.append("- Windows at the start: ").append(e.windowsAtStart().isEmpty() ? "none"
                 : String.join("; ", e.windowsAtStart().stream().map(AuditPrompts::window).toList())).append('\n');
-        sb.append("- The app's window at the start: ").append(e.startWindow() == null ? "none found" : window(e.startWindow())).append('\n');
+        sb.append("- The app's window at the start: ").append(e.startWindow() == null ? "none found" : window(e.startWindow()))
+                .append('\n');
         sb.append("- Text read from the start screenshot (OCR): ").append(e.ocrText() == null || e.ocrText().isBlank() ? "(none)"
                 : "\"" + Clip.text(e.ocrText(), MAX_TEXT) + "\"").append('\n');
         readings(sb, "Probes at the start", e.probesAtStart());
