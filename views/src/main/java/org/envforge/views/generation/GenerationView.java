@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -21,23 +17,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,9 +37,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.envforge.agent.Verdict;
+import org.envforge.views.common.ParameterForm;
+import org.envforge.views.common.Parts;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The live generation view: start a job, watch its environments, and for the one in progress see
@@ -77,43 +70,7 @@ public final class GenerationView extends BorderPane {
     // The form and the environments ------------------------------------------------------------
 
     private Node left() {
-        ComboBox<String> software = new ComboBox<>(vm.softwareOptions());
-        software.setId("gen-software");
-        software.setEditable(true);
-        software.setMaxWidth(Double.MAX_VALUE);
-        software.setPromptText("plugin id or product");
-        software.setValue(vm.softwareProperty().get());
-        software.valueProperty().addListener((o, a, b) -> vm.softwareProperty().set(b));
-        software.getEditor().textProperty().addListener((o, a, b) -> vm.softwareProperty().set(b));
-        vm.softwareProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(software.getValue())) {
-                software.setValue(b);
-            }
-        });
-        ComboBox<String> creator = agentChoice("gen-creator", vm.creatorProperty(), List.of("recipe", "llm"));
-        ComboBox<String> auditor = agentChoice("gen-auditor", vm.auditorProperty(), List.of("rules", "vlm"));
-
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        form.getColumnConstraints().setAll(keys, values);
-        int r = 0;
-        form.addRow(r++, new Label("Software"), software);
-        form.addRow(r++, new Label("Environments"), intSpinner("gen-envs", 1, 100, vm.envsProperty()));
-        form.addRow(r++, new Label("Tasks each"), intSpinner("gen-tasks", 1, 50, vm.tasksProperty()));
-        form.addRow(r++, new Label("Rounds at most"), intSpinner("gen-rounds", 1, 20, vm.roundsProperty()));
-        form.addRow(r++, new Label("Workers"), intSpinner("gen-workers", 1, 16, vm.workersProperty()));
-        Label faults = new Label("Fault rate");
-        faults.setTooltip(new Tooltip("Share of tasks given a known defect, to measure the auditor"));
-        form.addRow(r++, faults, faultSpinner(vm.faultRateProperty()));
-        form.addRow(r++, new Label("Seed"), seedSpinner(vm.seedProperty()));
-        form.addRow(r++, new Label("Creator"), creator);
-        form.addRow(r, new Label("Auditor"), auditor);
+        GridPane form = ParameterForm.build(vm.form().fields());
 
         Button start = new Button("Start", new FontIcon(Feather.PLAY));
         start.setId("gen-start");
@@ -189,93 +146,6 @@ public final class GenerationView extends BorderPane {
         scroll.setMinWidth(280);
         return scroll;
     }
-
-    private static ComboBox<String> agentChoice(String id, StringProperty value, List<String> options) {
-        ComboBox<String> c = new ComboBox<>();
-        c.getItems().setAll(options);
-        c.setId(id);
-        c.setEditable(true);
-        c.setMaxWidth(Double.MAX_VALUE);
-        c.setValue(value.get());
-        c.valueProperty().addListener((o, a, b) -> value.set(b));
-        c.getEditor().textProperty().addListener((o, a, b) -> value.set(b));
-        value.addListener((o, a, b) -> {
-            if (b != null && !b.equals(c.getValue())) {
-                c.setValue(b);
-            }
-        });
-        return c;
-    }
-
-    private static Spinner<Integer> intSpinner(String id, int min, int max, IntegerProperty value) {
-        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value.get())));
-        s.setId(id);
-        s.setEditable(true);
-        s.setMaxWidth(Double.MAX_VALUE);
-        s.valueProperty().addListener((o, a, b) -> value.set(b));
-        s.getEditor().textProperty().addListener((o, a, text) -> {
-            try {
-                int v = Integer.parseInt(text.strip());
-                if (v >= min && v <= max) {
-                    value.set(v);
-                }
-            } catch (NumberFormatException ignored) {
-                // not a number yet; the spinner restores its value on commit
-            }
-        });
-        value.addListener((o, a, b) -> {
-            if (!b.equals(s.getValue())) {
-                s.getValueFactory().setValue(b.intValue());
-            }
-        });
-        return s;
-    }
-
-    private static Spinner<Double> faultSpinner(DoubleProperty value) {
-        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 1, value.get(), 0.1));
-        s.setId("gen-faults");
-        s.setEditable(true);
-        s.setMaxWidth(Double.MAX_VALUE);
-        s.valueProperty().addListener((o, a, b) -> value.set(b));
-        value.addListener((o, a, b) -> {
-            if (!b.equals(s.getValue())) {
-                s.getValueFactory().setValue(b.doubleValue());
-            }
-        });
-        s.getEditor().textProperty().addListener((o, a, text) -> {
-            try {
-                double v = Double.parseDouble(text.strip());
-                if (v >= 0 && v <= 1) {
-                    value.set(v);
-                }
-            } catch (NumberFormatException ignored) {
-                // not a number yet
-            }
-        });
-        return s;
-    }
-
-    private static Spinner<Integer> seedSpinner(LongProperty value) {
-        Spinner<Integer> s = new Spinner<>(0, Integer.MAX_VALUE, (int) value.get());
-        s.setId("gen-seed");
-        s.setEditable(true);
-        s.setMaxWidth(Double.MAX_VALUE);
-        s.valueProperty().addListener((o, a, b) -> value.set(b));
-        value.addListener((o, a, b) -> {
-            if (b.intValue() != s.getValue()) {
-                s.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, b.longValue()));
-            }
-        });
-        s.getEditor().textProperty().addListener((o, a, text) -> {
-            try {
-                value.set(Long.parseLong(text.strip()));
-            } catch (NumberFormatException ignored) {
-                // not a number yet
-            }
-        });
-        return s;
-    }
-
 
     // The environment in progress --------------------------------------------------------------
 

@@ -10,9 +10,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,18 +20,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.envforge.agent.AuditChecklist;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.agent.Verdict;
+import org.envforge.engine.GenerationParameters;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
@@ -60,17 +53,7 @@ public final class GenerationViewModel {
     private final EventBridge<JobEvent> bridge;
 
     // The form.
-    private final ObservableList<String> softwareOptions;
-    private final ObservableList<String> softwareOptionsReadOnly;
-    private final StringProperty software = new SimpleStringProperty();
-    private final IntegerProperty envs = new SimpleIntegerProperty(1);
-    private final IntegerProperty tasks = new SimpleIntegerProperty(3);
-    private final IntegerProperty rounds = new SimpleIntegerProperty(3);
-    private final IntegerProperty workers = new SimpleIntegerProperty(1);
-    private final DoubleProperty faultRate = new SimpleDoubleProperty(0);
-    private final LongProperty seed = new SimpleLongProperty(1);
-    private final StringProperty creator = new SimpleStringProperty("recipe");
-    private final StringProperty auditor = new SimpleStringProperty("rules");
+    private final GenerationForm form;
 
     // The job.
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -124,11 +107,7 @@ public final class GenerationViewModel {
         this.runner = runner;
         this.blobs = blobs;
         this.ui = ui;
-        this.softwareOptions = FXCollections.observableArrayList(plugins);
-        this.softwareOptionsReadOnly = FXCollections.unmodifiableObservableList(softwareOptions);
-        if (!plugins.isEmpty()) {
-            software.set(plugins.get(0));
-        }
+        this.form = new GenerationForm(plugins);
         this.bridge = new EventBridge<>(ui, GenerationViewModel::key, this::apply);
         selected.addListener((o, a, row) -> show(row));
     }
@@ -150,9 +129,7 @@ public final class GenerationViewModel {
         }
         JobSpec spec;
         try {
-            String sw = software.get() == null ? "" : software.get().strip();
-            spec = new JobSpec(null, sw.isEmpty() ? List.of() : List.of(sw), envs.get(), tasks.get(), rounds.get(),
-                    text(creator.get(), "recipe"), text(auditor.get(), "rules"), workers.get(), faultRate.get(), seed.get());
+            spec = form.toJobSpec();
         } catch (IllegalArgumentException e) {
             setStatus(true, "Cannot start: " + e.getMessage());
             return;
@@ -178,10 +155,6 @@ public final class GenerationViewModel {
             running.set(false);
             setStatus(true, "Cannot start: " + Dialogs.message(e));
         });
-    }
-
-    private static String text(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s.strip();
     }
 
     private void runJob(long id) {
@@ -501,44 +474,14 @@ public final class GenerationViewModel {
 
     // Properties ---------------------------------------------------------------------------------
 
-    public ObservableList<String> softwareOptions() {
-        return softwareOptionsReadOnly;
+    /** The form that starts a job. */
+    public GenerationForm form() {
+        return form;
     }
 
-    public StringProperty softwareProperty() {
-        return software;
-    }
-
-    public IntegerProperty envsProperty() {
-        return envs;
-    }
-
-    public IntegerProperty tasksProperty() {
-        return tasks;
-    }
-
-    public IntegerProperty roundsProperty() {
-        return rounds;
-    }
-
-    public IntegerProperty workersProperty() {
-        return workers;
-    }
-
-    public DoubleProperty faultRateProperty() {
-        return faultRate;
-    }
-
-    public LongProperty seedProperty() {
-        return seed;
-    }
-
-    public StringProperty creatorProperty() {
-        return creator;
-    }
-
-    public StringProperty auditorProperty() {
-        return auditor;
+    /** The software the form asks for (a plugin id or product, or several comma-separated). */
+    public ObjectProperty<Object> softwareProperty() {
+        return form.value(GenerationParameters.SOFTWARE);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
