@@ -50,6 +50,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class GenerationView extends BorderPane {
 
     private final GenerationViewModel vm;
+    private final JobProgress job;
+    private final EnvironmentDetail detail;
     private final TableView<EnvRow> envTable = new TableView<>();
     private final ListView<FeedLine> creatorList = new ListView<>();
     private final ListView<FeedLine> auditorList = new ListView<>();
@@ -59,6 +61,8 @@ public final class GenerationView extends BorderPane {
 
     public GenerationView(GenerationViewModel vm) {
         this.vm = vm;
+        this.job = vm.job();
+        this.detail = vm.detail();
         setId("generation-view");
         SplitPane split = new SplitPane(left(), center());
         split.setDividerPositions(0.26);
@@ -75,12 +79,12 @@ public final class GenerationView extends BorderPane {
         Button start = new Button("Start", new FontIcon(Feather.PLAY));
         start.setId("gen-start");
         start.getStyleClass().add(Styles.ACCENT);
-        start.disableProperty().bind(vm.runningProperty());
+        start.disableProperty().bind(job.runningProperty());
         start.setOnAction(e -> vm.start());
         Button cancel = new Button("Cancel", new FontIcon(Feather.SQUARE));
         cancel.setId("gen-cancel");
         cancel.getStyleClass().add(Styles.DANGER);
-        cancel.disableProperty().bind(vm.runningProperty().not().or(vm.cancellingProperty()));
+        cancel.disableProperty().bind(job.runningProperty().not().or(job.cancellingProperty()));
         cancel.setOnAction(e -> vm.cancel());
         HBox buttons = new HBox(8, start, cancel);
 
@@ -116,13 +120,13 @@ public final class GenerationView extends BorderPane {
         round.getStyleClass().add("numeric");
         round.setPrefWidth(56);
         envTable.getColumns().setAll(List.of(name, status, round));
-        envTable.setItems(vm.environments());
+        envTable.setItems(job.environments());
         envTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row != null && row != vm.selectedProperty().get()) {
-                vm.selectedProperty().set(row);
+            if (row != null && row != job.selectedProperty().get()) {
+                job.selectedProperty().set(row);
             }
         });
-        vm.selectedProperty().addListener((o, a, row) -> {
+        job.selectedProperty().addListener((o, a, row) -> {
             if (row != envTable.getSelectionModel().getSelectedItem()) {
                 if (row == null) {
                     envTable.getSelectionModel().clearSelection();
@@ -135,7 +139,7 @@ public final class GenerationView extends BorderPane {
         VBox.setVgrow(envTable, Priority.ALWAYS);
         CheckBox follow = new CheckBox("Follow the environment in progress");
         follow.setId("gen-follow");
-        follow.selectedProperty().bindBidirectional(vm.followProperty());
+        follow.selectedProperty().bindBidirectional(job.followProperty());
 
         VBox box = new VBox(10, Parts.section("New job"), form, buttons, Parts.section("Environments"), follow, envTable);
         box.setPadding(new Insets(12));
@@ -153,20 +157,20 @@ public final class GenerationView extends BorderPane {
         Label title = new Label();
         title.setId("gen-env-title");
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "No environment yet"
-                : vm.selectedProperty().get().envName(), vm.selectedProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> job.selectedProperty().get() == null ? "No environment yet"
+                : job.selectedProperty().get().envName(), job.selectedProperty()));
         Label round = new Label();
         round.setId("gen-round");
         round.getStyleClass().add("round-counter");
-        round.textProperty().bind(vm.roundTextProperty());
-        round.visibleProperty().bind(vm.roundTextProperty().isNotEmpty());
+        round.textProperty().bind(detail.roundTextProperty());
+        round.visibleProperty().bind(detail.roundTextProperty().isNotEmpty());
         Label answered = new Label();
         answered.setId("gen-checklist-summary");
         answered.getStyleClass().add(Styles.TEXT_MUTED);
-        answered.textProperty().bind(vm.checklistTextProperty());
+        answered.textProperty().bind(detail.checklistTextProperty());
         Button open = new Button("Open in audit debugger", new FontIcon(Feather.TOOL));
         open.setId("gen-open-audit");
-        open.disableProperty().bind(vm.selectedProperty().isNull());
+        open.disableProperty().bind(job.selectedProperty().isNull());
         open.setOnAction(e -> vm.openInAuditDebugger());
         HBox header = new HBox(12, title, round, new Spacer(), answered, open);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -174,9 +178,9 @@ public final class GenerationView extends BorderPane {
 
         creatorList.setId("gen-creator-feed");
         auditorList.setId("gen-auditor-feed");
-        Node creator = feed(creatorList, vm.creatorFeed(), "Creator", Feather.EDIT_3,
+        Node creator = feed(creatorList, detail.creatorFeed(), "Creator", Feather.EDIT_3,
                 "The creator's notes and the oracle's actions stream here.");
-        Node auditorPane = feed(auditorList, vm.auditorFeed(), "Auditor", Feather.EYE, "The auditor's verdicts stream here.");
+        Node auditorPane = feed(auditorList, detail.auditorFeed(), "Auditor", Feather.EYE, "The auditor's verdicts stream here.");
         SplitPane agents = new SplitPane(creator, auditorPane);
         agents.setDividerPositions(0.5);
 
@@ -208,7 +212,7 @@ public final class GenerationView extends BorderPane {
         list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> checkFollowing.run());
         list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> checkFollowing.run());
         list.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> checkFollowing.run());
-        vm.selectedProperty().addListener((o, a, b) -> following[0] = true);
+        job.selectedProperty().addListener((o, a, b) -> following[0] = true);
         items.addListener((ListChangeListener<FeedLine>) c -> {
             if (following[0]) {
                 pulsesToScroll[0] = 3;
@@ -304,8 +308,9 @@ public final class GenerationView extends BorderPane {
     }
 
     private Node screens() {
-        Node start = shot(startView, "gen-start-shot", vm.startShotProperty(), vm.startCaptionProperty(), "No start screenshot yet.");
-        Node end = shot(endView, "gen-end-shot", vm.endShotProperty(), vm.endCaptionProperty(), "No end screenshot yet.");
+        Node start = shot(startView, "gen-start-shot", detail.startShotProperty(), detail.startCaptionProperty(),
+                "No start screenshot yet.");
+        Node end = shot(endView, "gen-end-shot", detail.endShotProperty(), detail.endCaptionProperty(), "No end screenshot yet.");
         VBox column = new VBox(6, start, end);
         VBox.setVgrow(start, Priority.ALWAYS);
         VBox.setVgrow(end, Priority.ALWAYS);
@@ -390,7 +395,7 @@ public final class GenerationView extends BorderPane {
         });
         reason.setPrefWidth(200);
         checklistTable.getColumns().setAll(List.of(task, item, verdict, reason));
-        checklistTable.setItems(vm.checklist());
+        checklistTable.setItems(detail.checklist());
         Label head = new Label("Audit checklist", new FontIcon(Feather.CHECK_SQUARE));
         head.getStyleClass().add(Styles.TEXT_BOLD);
         VBox box = new VBox(4, head, checklistTable);
@@ -406,11 +411,11 @@ public final class GenerationView extends BorderPane {
     }
 
     private Node statusBar() {
-        Label status = Parts.statusText("gen-status", vm.statusProperty(), vm.statusIsErrorProperty());
+        Label status = Parts.statusText("gen-status", job.statusProperty(), job.statusIsErrorProperty());
         Label progress = new Label();
         progress.setId("gen-progress");
         progress.getStyleClass().add(Styles.TEXT_MUTED);
-        progress.textProperty().bind(vm.progressProperty());
+        progress.textProperty().bind(job.progressProperty());
         return Parts.statusBar(status, new Spacer(), progress);
     }
 
