@@ -115,8 +115,10 @@ public final class ParameterForm {
         s.getEditor().textProperty().addListener((o, a, text) -> {
             try {
                 Object v = factory.getConverter().fromString(text.strip());
-                f.parameter().accept(v);
-                f.value().set(v);
+                if (v != null) {
+                    f.parameter().accept(v);
+                    f.value().set(v);
+                }
             } catch (RuntimeException ignored) {
                 // not a number or out of range yet; the spinner restores its value on commit
             }
