@@ -1,7 +1,6 @@
 package org.envforge.app.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.envforge.agent.AuditVerdict;
 import org.envforge.engine.GenerationEngine;
+import org.envforge.engine.GenerationParameters;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
@@ -16,40 +16,19 @@ import org.envforge.engine.JobSpec;
 import org.envforge.job.ItemStatus;
 import org.envforge.job.JobStatus;
 import org.envforge.spec.EnvironmentId;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** envforge generate: make environments with a creator and an auditor, in rounds, in real sandboxes. */
-@Command(name = "generate", description = {"Make environments: a creator writes tasks, they run in real sandboxes, an independent "
-    + "auditor checks the evidence, the creator fixes what failed, until the audit passes or the rounds run out.",
+@Command(name = "generate", modelTransformer = GenerateCommand.Options.class, description = {"Make environments: a creator writes "
+    + "tasks, they run in real sandboxes, an independent auditor checks the evidence, the creator fixes what failed, until the audit "
+    + "passes or the rounds run out.",
     "Every round is stored; a killed job resumes with: envforge jobs resume ID"})
 public final class GenerateCommand extends EngineCommand {
 
-    @Option(names = "--set", paramLabel = "NAME", description = "Take the software from this curation set.")
-    String set;
-    @Option(names = "--software", paramLabel = "X", split = ",", completionCandidates = Choices.PluginIds.class,
-            description = "Plugin ids or catalog products (repeatable, or comma-separated).")
-    List<String> software = new ArrayList<>();
-    @Option(names = "--envs", defaultValue = "1", description = "Environments per software (default ${DEFAULT-VALUE}).")
-    int envs;
-    @Option(names = "--tasks", defaultValue = "3", description = "Tasks per environment (default ${DEFAULT-VALUE}).")
-    int tasks;
-    @Option(names = "--rounds", defaultValue = "3", description = "Most audit rounds per environment (default ${DEFAULT-VALUE}).")
-    int rounds;
-    @Option(names = "--agent", defaultValue = "recipe", completionCandidates = Choices.Creators.class,
-            description = "Creator: recipe (embedded) or llm (default ${DEFAULT-VALUE}).")
-    String agent;
-    @Option(names = "--auditor", defaultValue = "rules", completionCandidates = Choices.Auditors.class,
-            description = "Auditor: rules (embedded) or vlm (default ${DEFAULT-VALUE}).")
-    String auditor;
-    @Option(names = "--workers", defaultValue = "1", description = "Environments made in parallel (default ${DEFAULT-VALUE}).")
-    int workers;
-    @Option(names = "--inject-faults", paramLabel = "RATE", defaultValue = "0",
-            description = "Give this share of tasks a known defect, to measure the auditor (default ${DEFAULT-VALUE}).")
-    double faults;
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed for the data (default ${DEFAULT-VALUE}).")
-    long seed;
     @Option(names = "--quiet", description = "Only the summary.")
     boolean quiet;
     @Mixin
@@ -59,15 +38,23 @@ public final class GenerateCommand extends EngineCommand {
         super(engines);
     }
 
+    /** Adds the options of the {@link GenerationParameters}, built from their declaration (the Generation view's form is too). */
+    public static final class Options implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return ParameterOptions.addTo(command, GenerationParameters.ALL);
+        }
+    }
+
     @Override
     public Integer call() {
+        JobSpec job = ParameterOptions.values(spec, GenerationParameters.ALL).toJobSpec();
         GenerationEngine g = engines.get().generation();
         if (!engines.get().runtime().missing().isEmpty()) {
             return fail("the " + engines.get().runtime().id() + " runtime cannot start sandboxes: "
                     + String.join("; ", engines.get().runtime().missing()) + " (envforge doctor says more)");
         }
-        JobSpec spec = new JobSpec(set, software, envs, tasks, rounds, agent, auditor, workers, faults, seed);
-        long id = g.submit(spec);
+        long id = g.submit(job);
         if (!output.json) {
             out().printf("Job %d: %d environments%n", id, g.job(id).orElseThrow().items().size());
             out().flush();
@@ -117,7 +104,7 @@ public final class GenerateCommand extends EngineCommand {
         m.put("notFinished", info.items().stream().filter(i -> !i.finished()).count());
         m.put("items", info.items().stream().map(i -> {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("envId", i.envName() + "@1");
+            x.put("envId", EnvironmentId.generated(i.envName()));
             x.put("status", String.valueOf(i.status()));
             x.put("rounds", i.rounds());
             x.put("message", i.message());

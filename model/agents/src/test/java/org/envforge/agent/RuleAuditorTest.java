@@ -87,11 +87,9 @@ class RuleAuditorTest {
 
     @Test
     void dataVisibleUsesOcrOfTheDeclaredValues() {
-        TaskDraft withMarkers = new TaskDraft(clean.template(), clean.name(), clean.instruction(), clean.difficulty(), clean.maxSteps(),
-                clean.timeoutSeconds(), clean.files(), clean.setup(), clean.launch(), clean.windowTitle(), clean.export(),
-                clean.checker(), clean.checklist(), clean.privilegedInfo(), clean.oracle(),
-                Map.of("visible_at_start", org.envforge.plugin.Drafts.json(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                        .arrayNode().add("Registered Nurses").add("Pharmacists"))), clean.provenance());
+        TaskDraft withMarkers = clean.toBuilder().metadata(Map.of("visible_at_start", org.envforge.plugin.Drafts.json(
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add("Registered Nurses").add("Pharmacists"))))
+                .build();
         assertThat(verdict(audit(withMarkers, evidence(withMarkers, true, false, true, "Registcred Nurses 3175390\nPharmacists 333")),
                 "data_visible_at_start")).isEqualTo(AuditVerdict.PASS);
         assertThat(verdict(audit(withMarkers, evidence(withMarkers, true, false, true, "an empty sheet")), "data_visible_at_start"))

@@ -2,9 +2,7 @@ package org.envforge.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Optional;
 import org.envforge.runtime.ExecResult;
-import org.envforge.runtime.Session;
 
 /** Probes every plugin has: a file's text, whether a file exists, a command's output. */
 public final class BuiltInProbes {
@@ -12,74 +10,18 @@ public final class BuiltInProbes {
     private BuiltInProbes() {
     }
 
-    public static final Probe FILE_TEXT = new Probe() {
-        @Override
-        public String id() {
-            return "file_text";
-        }
+    /** The text of a file (args: path); empty when it cannot be read. */
+    public static final Probe FILE_TEXT = Probe.command("file_text", "the text of a file in the sandbox home (args: path)",
+            args -> List.of("cat", path(args)), r -> r.ok() ? r.stdout() : "");
 
-        @Override
-        public String describe() {
-            return "the text of a file in the sandbox home (args: path)";
-        }
-
-        @Override
-        public String read(Session s, JsonNode args) {
-            ExecResult r = s.exec(List.of("cat", "--", path(args)));
-            return r.ok() ? r.stdout() : "";
-        }
-
-        @Override
-        public Optional<List<String>> commandLine(JsonNode args) {
-            return Optional.of(List.of("cat", path(args)));
-        }
-    };
-
-    public static final Probe FILE_EXISTS = new Probe() {
-        @Override
-        public String id() {
-            return "file_exists";
-        }
-
-        @Override
-        public String describe() {
-            return "yes when a file or folder exists (args: path)";
-        }
-
-        @Override
-        public String read(Session s, JsonNode args) {
-            return s.exec(List.of("test", "-e", path(args))).ok() ? "yes" : "no";
-        }
-
-        @Override
-        public Optional<List<String>> commandLine(JsonNode args) {
-            return Optional.of(List.of("sh", "-c", "test -e \"$1\" && echo yes || echo no", "sh", path(args)));
-        }
-    };
+    /** yes when a file or folder exists, else no (args: path). */
+    public static final Probe FILE_EXISTS = Probe.command("file_exists", "yes when a file or folder exists (args: path)",
+            args -> List.of("sh", "-c", "test -e \"$1\" && echo yes || echo no", "sh", path(args)),
+            r -> r.ok() && r.stdout().strip().equals("yes") ? "yes" : "no");
 
     /** The standard output of a shell command run in the sandbox (args: command). */
-    public static final Probe COMMAND = new Probe() {
-        @Override
-        public String id() {
-            return "command";
-        }
-
-        @Override
-        public String describe() {
-            return "the output of a shell command run in the sandbox (args: command)";
-        }
-
-        @Override
-        public String read(Session s, JsonNode args) {
-            ExecResult r = s.exec(List.of("bash", "-c", args.path("command").asText()));
-            return r.stdout();
-        }
-
-        @Override
-        public Optional<List<String>> commandLine(JsonNode args) {
-            return Optional.of(List.of("bash", "-c", args.path("command").asText()));
-        }
-    };
+    public static final Probe COMMAND = Probe.command("command", "the output of a shell command run in the sandbox (args: command)",
+            args -> List.of("bash", "-c", args.path("command").asText()), ExecResult::stdout);
 
     public static final List<Probe> ALL = List.of(FILE_TEXT, FILE_EXISTS, COMMAND);
 

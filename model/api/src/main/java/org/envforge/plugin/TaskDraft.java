@@ -34,33 +34,156 @@ public record TaskDraft(String template, String name, String instruction, String
         metadata = Map.copyOf(metadata);
     }
 
+    /** A draft to fill in: empty files, launch, oracle and metadata, no setup or export script, the rest unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this draft's fields, to make a copy with some of them changed. */
+    public Builder toBuilder() {
+        return new Builder().template(template).name(name).instruction(instruction).difficulty(difficulty).maxSteps(maxSteps)
+                .timeoutSeconds(timeoutSeconds).files(files).setup(setup).launch(launch).windowTitle(windowTitle).export(export)
+                .checker(checker).checklist(checklist).privilegedInfo(privilegedInfo).oracle(oracle).metadata(metadata)
+                .provenance(provenance);
+    }
+
     /** A copy with another instruction (a creator fixing an ambiguous one). */
     public TaskDraft withInstruction(String text) {
-        return new TaskDraft(template, name, text, difficulty, maxSteps, timeoutSeconds, files, setup, launch, windowTitle, export,
-                checker, checklist, privilegedInfo, oracle, metadata, provenance);
+        return toBuilder().instruction(text).build();
     }
 
     /** A copy with other start files (a creator regenerating data). */
     public TaskDraft withFiles(Map<String, byte[]> f) {
-        return new TaskDraft(template, name, instruction, difficulty, maxSteps, timeoutSeconds, f, setup, launch, windowTitle, export,
-                checker, checklist, privilegedInfo, oracle, metadata, provenance);
+        return toBuilder().files(f).build();
     }
 
     /** A copy with another checker. */
     public TaskDraft withChecker(Checker.Probes c) {
-        return new TaskDraft(template, name, instruction, difficulty, maxSteps, timeoutSeconds, files, setup, launch, windowTitle, export,
-                c, checklist, privilegedInfo, oracle, metadata, provenance);
+        return toBuilder().checker(c).build();
     }
 
     /** A copy with another oracle. */
     public TaskDraft withOracle(List<Action> o) {
-        return new TaskDraft(template, name, instruction, difficulty, maxSteps, timeoutSeconds, files, setup, launch, windowTitle, export,
-                checker, checklist, privilegedInfo, o, metadata, provenance);
+        return toBuilder().oracle(o).build();
     }
 
     /** A copy with another setup script. */
     public TaskDraft withSetup(String s) {
-        return new TaskDraft(template, name, instruction, difficulty, maxSteps, timeoutSeconds, files, s, launch, windowTitle, export,
-                checker, checklist, privilegedInfo, oracle, metadata, provenance);
+        return toBuilder().setup(s).build();
+    }
+
+    /** Builds a {@link TaskDraft} field by field, by name; {@link #build()} makes the draft (and copies the collections). */
+    public static final class Builder {
+        private String template;
+        private String name;
+        private String instruction;
+        private String difficulty;
+        private int maxSteps;
+        private int timeoutSeconds;
+        private Map<String, byte[]> files = Map.of();
+        private String setup = "";
+        private List<String> launch = List.of();
+        private String windowTitle;
+        private String export = "";
+        private Checker.Probes checker;
+        private Checklist checklist;
+        private PrivilegedInfo privilegedInfo;
+        private List<Action> oracle = List.of();
+        private Map<String, JsonNode> metadata = Map.of();
+        private String provenance;
+
+        private Builder() {
+        }
+
+        public Builder template(String value) {
+            this.template = value;
+            return this;
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder instruction(String value) {
+            this.instruction = value;
+            return this;
+        }
+
+        public Builder difficulty(String value) {
+            this.difficulty = value;
+            return this;
+        }
+
+        public Builder maxSteps(int value) {
+            this.maxSteps = value;
+            return this;
+        }
+
+        public Builder timeoutSeconds(int value) {
+            this.timeoutSeconds = value;
+            return this;
+        }
+
+        public Builder files(Map<String, byte[]> value) {
+            this.files = value;
+            return this;
+        }
+
+        public Builder setup(String value) {
+            this.setup = value;
+            return this;
+        }
+
+        public Builder launch(List<String> value) {
+            this.launch = value;
+            return this;
+        }
+
+        public Builder windowTitle(String value) {
+            this.windowTitle = value;
+            return this;
+        }
+
+        public Builder export(String value) {
+            this.export = value;
+            return this;
+        }
+
+        public Builder checker(Checker.Probes value) {
+            this.checker = value;
+            return this;
+        }
+
+        public Builder checklist(Checklist value) {
+            this.checklist = value;
+            return this;
+        }
+
+        public Builder privilegedInfo(PrivilegedInfo value) {
+            this.privilegedInfo = value;
+            return this;
+        }
+
+        public Builder oracle(List<Action> value) {
+            this.oracle = value;
+            return this;
+        }
+
+        public Builder metadata(Map<String, JsonNode> value) {
+            this.metadata = value;
+            return this;
+        }
+
+        public Builder provenance(String value) {
+            this.provenance = value;
+            return this;
+        }
+
+        /** The draft. */
+        public TaskDraft build() {
+            return new TaskDraft(template, name, instruction, difficulty, maxSteps, timeoutSeconds, files, setup, launch, windowTitle,
+                    export, checker, checklist, privilegedInfo, oracle, metadata, provenance);
+        }
     }
 }

@@ -51,16 +51,18 @@ public final class StubPlugin implements SoftwarePlugin {
             StringBuilder tsv = new StringBuilder("title\temployment\n");
             rows.forEach(o -> tsv.append(o.title()).append('\t').append(o.employment()).append('\n'));
             String cmd = "awk -F'\\t' 'NR>1 {s+=$2} END {print s}' ~/data.tsv > ~/total.txt";
-            return new TaskDraft(id(), id() + "_s" + ctx.seed(), "Add up the employment column of ~/data.tsv and write the total "
-                    + "into ~/total.txt as a bare number.", "easy", 10, 60,
-                    Map.of("data.tsv", tsv.toString().getBytes(StandardCharsets.UTF_8)), "",
-                    List.of("xterm", "-T", "Stub", "-geometry", "80x20+0+0", "-e", "bash", "--norc", "-i"), "^Stub$", "",
-                    new Checker.Probes(List.of(Drafts.condition("file_text", "equals_number", total, "path", "~/total.txt"))),
-                    new Checklist(List.of(Drafts.item("total", 100, "total.txt holds " + total, "")),
-                            List.of(Drafts.integrity("gui", "used the terminal", "")), "total is " + total),
-                    new PrivilegedInfo(List.of(Drafts.fact("expected_total", total, "sum of the rows")), "", "high", false),
-                    List.of(new Action.WaitForWindow("^Stub$", 10_000), Action.Click.left(200, 100), new Action.TypeText(cmd + "\n"),
-                            new Action.Wait(300)), Map.of(), "BLS OEWS May 2023 (test)");
+            return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed())
+                    .instruction("Add up the employment column of ~/data.tsv and write the total into ~/total.txt as a bare number.")
+                    .difficulty("easy").maxSteps(10).timeoutSeconds(60)
+                    .files(Map.of("data.tsv", tsv.toString().getBytes(StandardCharsets.UTF_8)))
+                    .launch(List.of("xterm", "-T", "Stub", "-geometry", "80x20+0+0", "-e", "bash", "--norc", "-i")).windowTitle("^Stub$")
+                    .checker(new Checker.Probes(List.of(Drafts.condition("file_text", "equals_number", total, "path", "~/total.txt"))))
+                    .checklist(new Checklist(List.of(Drafts.item("total", 100, "total.txt holds " + total, "")),
+                            List.of(Drafts.integrity("gui", "used the terminal", "")), "total is " + total))
+                    .privilegedInfo(new PrivilegedInfo(List.of(Drafts.fact("expected_total", total, "sum of the rows")), "", "high", false))
+                    .oracle(List.of(new Action.WaitForWindow("^Stub$", 10_000), Action.Click.left(200, 100),
+                            new Action.TypeText(cmd + "\n"), new Action.Wait(300)))
+                    .provenance("BLS OEWS May 2023 (test)").build();
         }
     }
 }

@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -21,23 +17,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,9 +38,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.envforge.agent.AuditVerdict;
 import org.envforge.job.ItemStatus;
+import org.envforge.views.common.ParameterForm;
+import org.envforge.views.common.Parts;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The live generation view: start a job, watch its environments, and for the one in progress see
@@ -58,6 +51,8 @@ import org.envforge.views.common.Parts;
 public final class GenerationView extends BorderPane {
 
     private final GenerationViewModel vm;
+    private final JobProgress job;
+    private final EnvironmentDetail detail;
     private final TableView<EnvRow> envTable = new TableView<>();
     private final ListView<FeedLine> creatorList = new ListView<>();
     private final ListView<FeedLine> auditorList = new ListView<>();
@@ -67,6 +62,8 @@ public final class GenerationView extends BorderPane {
 
     public GenerationView(GenerationViewModel vm) {
         this.vm = vm;
+        this.job = vm.job();
+        this.detail = vm.detail();
         setId("generation-view");
         SplitPane split = new SplitPane(left(), center());
         split.setDividerPositions(0.26);
@@ -78,53 +75,17 @@ public final class GenerationView extends BorderPane {
     // The form and the environments ------------------------------------------------------------
 
     private Node left() {
-        ComboBox<String> software = new ComboBox<>(vm.softwareOptions());
-        software.setId("gen-software");
-        software.setEditable(true);
-        software.setMaxWidth(Double.MAX_VALUE);
-        software.setPromptText("plugin id or product");
-        software.setValue(vm.softwareProperty().get());
-        software.valueProperty().addListener((o, a, b) -> vm.softwareProperty().set(b));
-        software.getEditor().textProperty().addListener((o, a, b) -> vm.softwareProperty().set(b));
-        vm.softwareProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(software.getValue())) {
-                software.setValue(b);
-            }
-        });
-        ComboBox<String> creator = agentChoice("gen-creator", vm.creatorProperty(), List.of("recipe", "llm"));
-        ComboBox<String> auditor = agentChoice("gen-auditor", vm.auditorProperty(), List.of("rules", "vlm"));
-
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        form.getColumnConstraints().setAll(keys, values);
-        int r = 0;
-        form.addRow(r++, new Label("Software"), software);
-        form.addRow(r++, new Label("Environments"), intSpinner("gen-envs", 1, 100, vm.envsProperty()));
-        form.addRow(r++, new Label("Tasks each"), intSpinner("gen-tasks", 1, 50, vm.tasksProperty()));
-        form.addRow(r++, new Label("Rounds at most"), intSpinner("gen-rounds", 1, 20, vm.roundsProperty()));
-        form.addRow(r++, new Label("Workers"), intSpinner("gen-workers", 1, 16, vm.workersProperty()));
-        Label faults = new Label("Fault rate");
-        faults.setTooltip(new Tooltip("Share of tasks given a known defect, to measure the auditor"));
-        form.addRow(r++, faults, faultSpinner(vm.faultRateProperty()));
-        form.addRow(r++, new Label("Seed"), seedSpinner(vm.seedProperty()));
-        form.addRow(r++, new Label("Creator"), creator);
-        form.addRow(r, new Label("Auditor"), auditor);
+        GridPane form = ParameterForm.build(vm.form().fields());
 
         Button start = new Button("Start", new FontIcon(Feather.PLAY));
         start.setId("gen-start");
         start.getStyleClass().add(Styles.ACCENT);
-        start.disableProperty().bind(vm.runningProperty());
+        start.disableProperty().bind(job.runningProperty());
         start.setOnAction(e -> vm.start());
         Button cancel = new Button("Cancel", new FontIcon(Feather.SQUARE));
         cancel.setId("gen-cancel");
         cancel.getStyleClass().add(Styles.DANGER);
-        cancel.disableProperty().bind(vm.runningProperty().not().or(vm.cancellingProperty()));
+        cancel.disableProperty().bind(job.runningProperty().not().or(job.cancellingProperty()));
         cancel.setOnAction(e -> vm.cancel());
         HBox buttons = new HBox(8, start, cancel);
 
@@ -160,13 +121,13 @@ public final class GenerationView extends BorderPane {
         round.getStyleClass().add("numeric");
         round.setPrefWidth(56);
         envTable.getColumns().setAll(List.of(name, status, round));
-        envTable.setItems(vm.environments());
+        envTable.setItems(job.environments());
         envTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row != null && row != vm.selectedProperty().get()) {
-                vm.selectedProperty().set(row);
+            if (row != null && row != job.selectedProperty().get()) {
+                job.selectedProperty().set(row);
             }
         });
-        vm.selectedProperty().addListener((o, a, row) -> {
+        job.selectedProperty().addListener((o, a, row) -> {
             if (row != envTable.getSelectionModel().getSelectedItem()) {
                 if (row == null) {
                     envTable.getSelectionModel().clearSelection();
@@ -179,7 +140,7 @@ public final class GenerationView extends BorderPane {
         VBox.setVgrow(envTable, Priority.ALWAYS);
         CheckBox follow = new CheckBox("Follow the environment in progress");
         follow.setId("gen-follow");
-        follow.selectedProperty().bindBidirectional(vm.followProperty());
+        follow.selectedProperty().bindBidirectional(job.followProperty());
 
         VBox box = new VBox(10, Parts.section("New job"), form, buttons, Parts.section("Environments"), follow, envTable);
         box.setPadding(new Insets(12));
@@ -191,113 +152,26 @@ public final class GenerationView extends BorderPane {
         return scroll;
     }
 
-    private static ComboBox<String> agentChoice(String id, StringProperty value, List<String> options) {
-        ComboBox<String> c = new ComboBox<>();
-        c.getItems().setAll(options);
-        c.setId(id);
-        c.setEditable(true);
-        c.setMaxWidth(Double.MAX_VALUE);
-        c.setValue(value.get());
-        c.valueProperty().addListener((o, a, b) -> value.set(b));
-        c.getEditor().textProperty().addListener((o, a, b) -> value.set(b));
-        value.addListener((o, a, b) -> {
-            if (b != null && !b.equals(c.getValue())) {
-                c.setValue(b);
-            }
-        });
-        return c;
-    }
-
-    private static Spinner<Integer> intSpinner(String id, int min, int max, IntegerProperty value) {
-        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value.get())));
-        s.setId(id);
-        s.setEditable(true);
-        s.setMaxWidth(Double.MAX_VALUE);
-        s.valueProperty().addListener((o, a, b) -> value.set(b));
-        s.getEditor().textProperty().addListener((o, a, text) -> {
-            try {
-                int v = Integer.parseInt(text.strip());
-                if (v >= min && v <= max) {
-                    value.set(v);
-                }
-            } catch (NumberFormatException ignored) {
-                // not a number yet; the spinner restores its value on commit
-            }
-        });
-        value.addListener((o, a, b) -> {
-            if (!b.equals(s.getValue())) {
-                s.getValueFactory().setValue(b.intValue());
-            }
-        });
-        return s;
-    }
-
-    private static Spinner<Double> faultSpinner(DoubleProperty value) {
-        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 1, value.get(), 0.1));
-        s.setId("gen-faults");
-        s.setEditable(true);
-        s.setMaxWidth(Double.MAX_VALUE);
-        s.valueProperty().addListener((o, a, b) -> value.set(b));
-        value.addListener((o, a, b) -> {
-            if (!b.equals(s.getValue())) {
-                s.getValueFactory().setValue(b.doubleValue());
-            }
-        });
-        s.getEditor().textProperty().addListener((o, a, text) -> {
-            try {
-                double v = Double.parseDouble(text.strip());
-                if (v >= 0 && v <= 1) {
-                    value.set(v);
-                }
-            } catch (NumberFormatException ignored) {
-                // not a number yet
-            }
-        });
-        return s;
-    }
-
-    private static Spinner<Integer> seedSpinner(LongProperty value) {
-        Spinner<Integer> s = new Spinner<>(0, Integer.MAX_VALUE, (int) value.get());
-        s.setId("gen-seed");
-        s.setEditable(true);
-        s.setMaxWidth(Double.MAX_VALUE);
-        s.valueProperty().addListener((o, a, b) -> value.set(b));
-        value.addListener((o, a, b) -> {
-            if (b.intValue() != s.getValue()) {
-                s.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, b.longValue()));
-            }
-        });
-        s.getEditor().textProperty().addListener((o, a, text) -> {
-            try {
-                value.set(Long.parseLong(text.strip()));
-            } catch (NumberFormatException ignored) {
-                // not a number yet
-            }
-        });
-        return s;
-    }
-
-
     // The environment in progress --------------------------------------------------------------
 
     private Node center() {
         Label title = new Label();
         title.setId("gen-env-title");
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "No environment yet"
-                : vm.selectedProperty().get().envName(), vm.selectedProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> job.selectedProperty().get() == null ? "No environment yet"
+                : job.selectedProperty().get().envName(), job.selectedProperty()));
         Label round = new Label();
         round.setId("gen-round");
         round.getStyleClass().add("round-counter");
-        round.textProperty().bind(vm.roundTextProperty());
-        round.visibleProperty().bind(vm.roundTextProperty().isNotEmpty());
+        round.textProperty().bind(detail.roundTextProperty());
+        round.visibleProperty().bind(detail.roundTextProperty().isNotEmpty());
         Label answered = new Label();
         answered.setId("gen-checklist-summary");
         answered.getStyleClass().add(Styles.TEXT_MUTED);
-        answered.textProperty().bind(vm.checklistTextProperty());
+        answered.textProperty().bind(detail.checklistTextProperty());
         Button open = new Button("Open in audit debugger", new FontIcon(Feather.TOOL));
         open.setId("gen-open-audit");
-        open.disableProperty().bind(vm.selectedProperty().isNull());
+        open.disableProperty().bind(job.selectedProperty().isNull());
         open.setOnAction(e -> vm.openInAuditDebugger());
         HBox header = new HBox(12, title, round, new Spacer(), answered, open);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -305,9 +179,9 @@ public final class GenerationView extends BorderPane {
 
         creatorList.setId("gen-creator-feed");
         auditorList.setId("gen-auditor-feed");
-        Node creator = feed(creatorList, vm.creatorFeed(), "Creator", Feather.EDIT_3,
+        Node creator = feed(creatorList, detail.creatorFeed(), "Creator", Feather.EDIT_3,
                 "The creator's notes and the oracle's actions stream here.");
-        Node auditorPane = feed(auditorList, vm.auditorFeed(), "Auditor", Feather.EYE, "The auditor's verdicts stream here.");
+        Node auditorPane = feed(auditorList, detail.auditorFeed(), "Auditor", Feather.EYE, "The auditor's verdicts stream here.");
         SplitPane agents = new SplitPane(creator, auditorPane);
         agents.setDividerPositions(0.5);
 
@@ -339,7 +213,7 @@ public final class GenerationView extends BorderPane {
         list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> checkFollowing.run());
         list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> checkFollowing.run());
         list.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> checkFollowing.run());
-        vm.selectedProperty().addListener((o, a, b) -> following[0] = true);
+        job.selectedProperty().addListener((o, a, b) -> following[0] = true);
         items.addListener((ListChangeListener<FeedLine>) c -> {
             if (following[0]) {
                 pulsesToScroll[0] = 3;
@@ -435,8 +309,9 @@ public final class GenerationView extends BorderPane {
     }
 
     private Node screens() {
-        Node start = shot(startView, "gen-start-shot", vm.startShotProperty(), vm.startCaptionProperty(), "No start screenshot yet.");
-        Node end = shot(endView, "gen-end-shot", vm.endShotProperty(), vm.endCaptionProperty(), "No end screenshot yet.");
+        Node start = shot(startView, "gen-start-shot", detail.startShotProperty(), detail.startCaptionProperty(),
+                "No start screenshot yet.");
+        Node end = shot(endView, "gen-end-shot", detail.endShotProperty(), detail.endCaptionProperty(), "No end screenshot yet.");
         VBox column = new VBox(6, start, end);
         VBox.setVgrow(start, Priority.ALWAYS);
         VBox.setVgrow(end, Priority.ALWAYS);
@@ -521,7 +396,7 @@ public final class GenerationView extends BorderPane {
         });
         reason.setPrefWidth(200);
         checklistTable.getColumns().setAll(List.of(task, item, verdict, reason));
-        checklistTable.setItems(vm.checklist());
+        checklistTable.setItems(detail.checklist());
         Label head = new Label("Audit checklist", new FontIcon(Feather.CHECK_SQUARE));
         head.getStyleClass().add(Styles.TEXT_BOLD);
         VBox box = new VBox(4, head, checklistTable);
@@ -537,11 +412,11 @@ public final class GenerationView extends BorderPane {
     }
 
     private Node statusBar() {
-        Label status = Parts.statusText("gen-status", vm.statusProperty(), vm.statusIsErrorProperty());
+        Label status = Parts.statusText("gen-status", job.statusProperty(), job.statusIsErrorProperty());
         Label progress = new Label();
         progress.setId("gen-progress");
         progress.getStyleClass().add(Styles.TEXT_MUTED);
-        progress.textProperty().bind(vm.progressProperty());
+        progress.textProperty().bind(job.progressProperty());
         return Parts.statusBar(status, new Spacer(), progress);
     }
 

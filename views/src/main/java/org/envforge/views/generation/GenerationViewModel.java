@@ -1,43 +1,20 @@
 package org.envforge.views.generation;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.image.Image;
-import org.envforge.agent.AuditChecklist;
-import org.envforge.agent.AuditVerdict;
-import org.envforge.agent.ItemVerdict;
+import org.envforge.engine.GenerationParameters;
 import org.envforge.engine.JobEvent;
 import org.envforge.engine.JobInfo;
-import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
 import org.envforge.job.ItemStatus;
 import org.envforge.job.JobStatus;
@@ -46,77 +23,21 @@ import org.envforge.views.common.EventBridge;
 import org.envforge.views.common.TaskRunner;
 
 /**
- * State and actions of the live generation view: a form that starts a job, the job's environments
- * with their status, and for the selected environment the creator's and the auditor's streams,
- * the latest screenshots, the audit checklist as it fills in, and the round. The job runs on its
- * own thread; its events reach the FX thread through one {@link EventBridge}.
+ * State and actions of the live generation view, one part per sub-view: the {@link GenerationForm}
+ * that starts a job, the job's {@link JobProgress} (its environments, the selection, the status
+ * line) and the selected environment's {@link EnvironmentDetail} (streams, checklist, round,
+ * screenshots). This class starts, runs and cancels the job: it runs on its own thread, and its
+ * events reach the FX thread through one {@link EventBridge} and go to the parts.
  */
 public final class GenerationViewModel {
 
-    /** Most lines kept per stream and environment. */
-    static final int MAX_LINES = 2000;
-
     private final JobRunner runner;
-    private final Function<String, Optional<byte[]>> blobs;
     private final TaskRunner ui;
     private final EventBridge<JobEvent> bridge;
-
-    // The form.
-    private final ObservableList<String> softwareOptions;
-    private final ObservableList<String> softwareOptionsReadOnly;
-    private final StringProperty software = new SimpleStringProperty();
-    private final IntegerProperty envs = new SimpleIntegerProperty(1);
-    private final IntegerProperty tasks = new SimpleIntegerProperty(3);
-    private final IntegerProperty rounds = new SimpleIntegerProperty(3);
-    private final IntegerProperty workers = new SimpleIntegerProperty(1);
-    private final DoubleProperty faultRate = new SimpleDoubleProperty(0);
-    private final LongProperty seed = new SimpleLongProperty(1);
-    private final StringProperty creator = new SimpleStringProperty("recipe");
-    private final StringProperty auditor = new SimpleStringProperty("rules");
-
-    // The job.
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyLongWrapper jobId = new ReadOnlyLongWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose the software and start a job.");
-    private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ObservableList<EnvRow> environments = FXCollections.observableArrayList();
-    private final ObservableList<EnvRow> environmentsReadOnly = FXCollections.unmodifiableObservableList(environments);
-    private final BooleanProperty follow = new SimpleBooleanProperty(true);
-    private final ObjectProperty<EnvRow> selected = new SimpleObjectProperty<>();
-
-    // The selected environment.
-    private final ObservableList<FeedLine> creatorFeed = FXCollections.observableArrayList();
-    private final ObservableList<FeedLine> creatorFeedReadOnly = FXCollections.unmodifiableObservableList(creatorFeed);
-    private final ObservableList<FeedLine> auditorFeed = FXCollections.observableArrayList();
-    private final ObservableList<FeedLine> auditorFeedReadOnly = FXCollections.unmodifiableObservableList(auditorFeed);
-    private final ObservableList<ChecklistRow> checklist = FXCollections.observableArrayList();
-    private final ObservableList<ChecklistRow> checklistReadOnly = FXCollections.unmodifiableObservableList(checklist);
-    private final ReadOnlyStringWrapper roundText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper checklistText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Image> startShot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Image> endShot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper startCaption = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper endCaption = new ReadOnlyStringWrapper("");
-
-    private final Map<Integer, EnvLog> logs = new HashMap<>();
-    private int roundsTotal;
-    private String shownStart;
-    private String shownEnd;
-    private BiConsumer<Long, Integer> openAudit = (job, index) -> { };
-
-    /** What happened in one environment, kept for when it is selected. */
-    private static final class EnvLog {
-        final List<FeedLine> creator = new ArrayList<>();
-        final List<FeedLine> auditor = new ArrayList<>();
-        final List<ChecklistRow> checklist = new ArrayList<>();
-        int round;
-        String startSha;
-        String startTask;
-        String endSha;
-        String endTask;
-    }
+    private final GenerationForm form;
+    private final JobProgress job = new JobProgress();
+    private final EnvironmentDetail detail;
+    private BiConsumer<Long, Integer> openAudit = (id, index) -> { };
 
     /**
      * @param plugins the installed plugins' ids (the software a job can make)
@@ -124,15 +45,11 @@ public final class GenerationViewModel {
      */
     public GenerationViewModel(JobRunner runner, List<String> plugins, Function<String, Optional<byte[]>> blobs, TaskRunner ui) {
         this.runner = runner;
-        this.blobs = blobs;
         this.ui = ui;
-        this.softwareOptions = FXCollections.observableArrayList(plugins);
-        this.softwareOptionsReadOnly = FXCollections.unmodifiableObservableList(softwareOptions);
-        if (!plugins.isEmpty()) {
-            software.set(plugins.get(0));
-        }
+        this.form = new GenerationForm(plugins);
+        this.detail = new EnvironmentDetail(blobs, ui);
         this.bridge = new EventBridge<>(ui, GenerationViewModel::key, this::apply);
-        selected.addListener((o, a, row) -> show(row));
+        job.selectedProperty().addListener((o, a, row) -> detail.show(row == null ? -1 : row.index()));
     }
 
     /** Screenshots of one environment and label replace each other while waiting; every other event is kept. */
@@ -147,473 +64,153 @@ public final class GenerationViewModel {
 
     /** Submits a job with the form's values and runs it on its own thread. */
     public void start() {
-        if (running.get()) {
+        if (job.runningProperty().get()) {
             return;
         }
         JobSpec spec;
         try {
-            String sw = software.get() == null ? "" : software.get().strip();
-            spec = new JobSpec(null, sw.isEmpty() ? List.of() : List.of(sw), envs.get(), tasks.get(), rounds.get(),
-                    text(creator.get(), "recipe"), text(auditor.get(), "rules"), workers.get(), faultRate.get(), seed.get());
+            spec = form.toJobSpec();
         } catch (IllegalArgumentException e) {
-            setStatus(true, "Cannot start: " + e.getMessage());
+            job.setStatus(true, "Cannot start: " + e.getMessage());
             return;
         }
-        running.set(true);
-        cancelling.set(false);
-        clearJob();
-        roundsTotal = spec.rounds();
-        setStatus(false, "Submitting a job for " + String.join(", ", spec.software()) + "\u2026");
+        job.starting();
+        detail.clear(spec.rounds());
+        job.setStatus(false, "Submitting a job for " + String.join(", ", spec.software()) + "\u2026");
         ui.run("submit job", () -> {
             long id = runner.submit(spec);
-            return runner.job(id).orElse(new JobInfo(id, spec, JobStatus.RUNNING, java.time.Instant.now(), java.time.Instant.now(), null,
-                    List.of()));
+            return runner.job(id).orElse(new JobInfo(id, spec, JobStatus.RUNNING, Instant.now(), Instant.now(), null, List.of()));
         }, info -> {
-            jobId.set(info.id());
-            applyItems(info);
-            setStatus(false, "Job " + info.id() + ": " + info.items().size() + " environment" + (info.items().size() == 1 ? "" : "s")
+            job.setJobId(info.id());
+            job.apply(info);
+            job.setStatus(false, "Job " + info.id() + ": " + info.items().size() + " environment" + (info.items().size() == 1 ? "" : "s")
                     + (info.message() == null || info.message().isBlank() ? "" : " (" + info.message() + ")") + ".");
             Thread t = new Thread(() -> runJob(info.id()), "envforge-generation-" + info.id());
             t.setDaemon(true);
             t.start();
         }, e -> {
-            running.set(false);
-            setStatus(true, "Cannot start: " + Dialogs.message(e));
+            job.stopped();
+            job.setStatus(true, "Cannot start: " + Dialogs.message(e));
         });
-    }
-
-    private static String text(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s.strip();
     }
 
     private void runJob(long id) {
         try {
             JobInfo info = runner.run(id, bridge);
             ui.onUi(() -> {
-                running.set(false);
-                cancelling.set(false);
-                applyItems(info);
-                updateProgress();
+                job.stopped();
+                job.apply(info);
                 boolean failed = info.status() == JobStatus.FAILED;
-                long errors = info.count(ItemStatus.ERROR);
-                setStatus(failed, String.format(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d error%s.", info.id(),
-                        info.status(), info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED), errors,
-                        errors == 1 ? "" : "s") + (failed && info.message() != null ? " " + info.message() : ""));
+                job.setStatus(failed, String.format(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d error%s.", info.id(),
+                        info.status(), info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED), info.count(ItemStatus.ERROR),
+                        info.count(ItemStatus.ERROR) == 1 ? "" : "s") + (failed && info.message() != null ? " " + info.message() : ""));
             });
         } catch (RuntimeException e) {
             ui.onUi(() -> {
-                running.set(false);
-                cancelling.set(false);
-                setStatus(true, "Job " + id + " failed: " + Dialogs.message(e));
+                job.stopped();
+                job.setStatus(true, "Job " + id + " failed: " + Dialogs.message(e));
             });
         }
     }
 
     /** Asks the running job to stop after the environments in flight (it can be resumed later). */
     public void cancel() {
-        long id = jobId.get();
-        if (!running.get() || id == 0 || cancelling.get()) {
+        long id = job.jobIdProperty().get();
+        if (!job.runningProperty().get() || id == 0 || job.cancellingProperty().get()) {
             return;
         }
-        cancelling.set(true);
-        setStatus(false, "Cancelling job " + id + " after the rounds in flight\u2026");
+        job.setCancelling();
+        job.setStatus(false, "Cancelling job " + id + " after the rounds in flight\u2026");
         ui.run("cancel job", () -> {
             runner.cancel(id);
             return id;
-        }, x -> { }, e -> setStatus(true, "Cannot cancel: " + Dialogs.message(e)));
+        }, x -> { }, e -> job.setStatus(true, "Cannot cancel: " + Dialogs.message(e)));
     }
 
     /** Selects an environment of the job by index (its streams are shown). */
     public void select(int index) {
-        environments.stream().filter(r -> r.index() == index).findFirst().ifPresent(selected::set);
+        job.select(index);
     }
 
     /** Opens the selected environment in the audit debugger (the workbench decides how). */
     public void openInAuditDebugger() {
-        EnvRow row = selected.get();
-        if (row != null && jobId.get() != 0) {
-            openAudit.accept(jobId.get(), row.index());
+        EnvRow row = job.selectedProperty().get();
+        if (row != null && job.jobIdProperty().get() != 0) {
+            openAudit.accept(job.jobIdProperty().get(), row.index());
         }
     }
 
     /** What "open in the audit debugger" does: called with the job and the environment's index. */
     public void setOnOpenAudit(BiConsumer<Long, Integer> action) {
-        this.openAudit = action == null ? (job, index) -> { } : action;
+        this.openAudit = action == null ? (id, index) -> { } : action;
     }
 
-    // Events (FX thread) -------------------------------------------------------------------------
-
-    private void clearJob() {
-        logs.clear();
-        environments.clear();
-        selected.set(null);
-        jobId.set(0);
-        progress.set("");
-        show(null);
-    }
-
-    private void applyItems(JobInfo info) {
-        for (JobItem i : info.items()) {
-            EnvRow row = row(i.index(), i.envName(), i.plugin());
-            row.setStatus(i.status());
-            row.setRound(Math.max(row.round(), i.rounds()));
-        }
-        if (selected.get() == null && !environments.isEmpty()) {
-            selected.set(environments.get(0));
-        }
-        updateProgress();
-    }
-
-    private EnvRow row(int index, String envName, String plugin) {
-        for (EnvRow r : environments) {
-            if (r.index() == index) {
-                return r;
-            }
-        }
-        EnvRow r = new EnvRow(index, envName, plugin, ItemStatus.PENDING, 0);
-        int at = 0;
-        while (at < environments.size() && environments.get(at).index() < index) {
-            at++;
-        }
-        environments.add(at, r);
-        return r;
-    }
-
-    private Optional<EnvRow> existing(int index) {
-        return environments.stream().filter(r -> r.index() == index).findFirst();
-    }
-
-    private EnvLog log(int index) {
-        return logs.computeIfAbsent(index, k -> new EnvLog());
-    }
-
-    private boolean isShown(int index) {
-        return selected.get() != null && selected.get().index() == index;
-    }
-
+    /** An event of the job, on the FX thread: the job's part first (it may select another environment), then the detail. */
     private void apply(JobEvent event) {
-        if (jobId.get() != 0 && event.job() != jobId.get()) {
+        long id = job.jobIdProperty().get();
+        if (id != 0 && event.job() != id) {
             return; // an earlier job's late event
         }
-        if (event instanceof JobEvent.Started s) {
-            setStatus(false, String.format(Locale.ROOT, "Job %d running: %d environment%s%s.", s.job(), s.items(),
-                    s.items() == 1 ? "" : "s", s.finished() > 0 ? " (" + s.finished() + " already done)" : ""));
-        } else if (event instanceof JobEvent.ItemStarted s) {
-            EnvRow r = row(s.index(), s.envName(), s.plugin());
-            r.setStatus(ItemStatus.RUNNING);
-            creatorLine(s.index(), FeedLine.of("engine", "", "Making " + s.envName() + " with the " + s.plugin() + " plugin."));
-            if (follow.get() || selected.get() == null) {
-                selected.set(r);
-            }
-            updateProgress();
-        } else if (event instanceof JobEvent.RoundStarted s) {
-            EnvLog l = log(s.index());
-            l.round = s.round();
-            l.checklist.clear();
-            existing(s.index()).ifPresent(r -> r.setRound(s.round()));
-            FeedLine marker = FeedLine.of("round", "", "Round " + s.round() + (roundsTotal > 0 ? " of " + roundsTotal : ""));
-            creatorLine(s.index(), marker);
-            auditorLine(s.index(), marker);
-            if (isShown(s.index())) {
-                checklist.clear();
-                updateRound(l);
-                updateChecklistText(l);
-            }
-        } else if (event instanceof JobEvent.Message m) {
-            if (m.from().equals("auditor")) {
-                auditorLine(m.index(), FeedLine.of("auditor", "", m.text()));
-            } else {
-                creatorLine(m.index(), FeedLine.of(m.from(), "", m.text()));
-            }
-        } else if (event instanceof JobEvent.Screenshot s) {
-            EnvLog l = log(s.index());
-            taskSeen(s.index(), s.task());
-            if (s.label().equals("end")) {
-                l.endSha = s.sha256();
-                l.endTask = s.task();
-            } else {
-                l.startSha = s.sha256();
-                l.startTask = s.task();
-            }
-            if (isShown(s.index())) {
-                showShots(l);
-            }
-        } else if (event instanceof JobEvent.Action a) {
-            taskSeen(a.index(), a.task());
-            creatorLine(a.index(), FeedLine.of("action", a.task(), "oracle " + a.step() + "/" + a.steps() + "  " + a.action()));
-        } else if (event instanceof JobEvent.AuditAnswer v) {
-            verdict(v);
-        } else if (event instanceof JobEvent.RoundDone d) {
-            String text = "Round " + d.round() + (d.error() != null ? " could not finish: " + d.error()
-                    : d.passed() ? ": the audit passed." : ": the audit failed.");
-            auditorLine(d.index(), new FeedLine("round", "", text,
-                    d.error() != null || !d.passed() ? AuditVerdict.FAIL : AuditVerdict.PASS));
-            creatorLine(d.index(), FeedLine.of("round", "", text));
-        } else if (event instanceof JobEvent.ItemDone d) {
-            EnvRow r = row(d.index(), d.envName(), "");
-            r.setStatus(d.status());
-            creatorLine(d.index(), FeedLine.of("engine", "", d.envName() + " is done: " + d.status() + "."));
-            updateProgress();
-        } else if (event instanceof JobEvent.Done d) {
-            setStatus(false, String.format(Locale.ROOT, "Job %d %s: %d passed, %d failed, %d error%s.", d.job(), d.status(),
-                    d.passed(), d.failed(), d.errors(), d.errors() == 1 ? "" : "s"));
-        }
+        job.apply(event);
+        detail.apply(event);
     }
 
-    private void verdict(JobEvent.AuditAnswer v) {
-        EnvLog l = log(v.index());
-        ItemVerdict iv = v.verdict();
-        auditorLine(v.index(), new FeedLine("verdict", v.task(), iv.item() + ": " + iv.reason(), iv.verdict()));
-        boolean known = l.checklist.stream().anyMatch(r -> r.task().equals(v.task()));
-        List<ChecklistRow> added = new ArrayList<>();
-        if (!known) {
-            added.addAll(pending(v.task()));
-        }
-        ChecklistRow target = added.stream().filter(r -> r.item().equals(iv.item())).findFirst()
-                .orElseGet(() -> l.checklist.stream().filter(r -> r.task().equals(v.task()) && r.item().equals(iv.item())).findFirst()
-                        .orElse(null));
-        if (target == null) {
-            target = new ChecklistRow(v.task(), iv.item(), iv.description());
-            added.add(target);
-        }
-        target.answer(iv.verdict(), iv.reason());
-        l.checklist.addAll(added);
-        if (isShown(v.index())) {
-            checklist.addAll(added);
-            updateChecklistText(l);
-        }
+    // Parts and properties -----------------------------------------------------------------------
+
+    /** The form that starts a job. */
+    public GenerationForm form() {
+        return form;
     }
 
-    /** A task's evidence is being gathered: its audit items join the checklist, pending. */
-    private void taskSeen(int index, String task) {
-        EnvLog l = log(index);
-        if (task == null || task.isEmpty() || l.checklist.stream().anyMatch(r -> r.task().equals(task))) {
-            return;
-        }
-        List<ChecklistRow> rows = pending(task);
-        l.checklist.addAll(rows);
-        if (isShown(index)) {
-            checklist.addAll(rows);
-            updateChecklistText(l);
-        }
+    /** The job: its environments, the selection, the status line. */
+    public JobProgress job() {
+        return job;
     }
 
-    /** A task's audit items, all pending. */
-    private static List<ChecklistRow> pending(String task) {
-        List<ChecklistRow> out = new ArrayList<>();
-        for (AuditChecklist.Item item : AuditChecklist.ALL) {
-            out.add(new ChecklistRow(task, item.id(), item.question()));
-        }
-        return out;
+    /** The selected environment: streams, checklist, round, screenshots. */
+    public EnvironmentDetail detail() {
+        return detail;
     }
 
-    private void creatorLine(int index, FeedLine line) {
-        EnvLog l = log(index);
-        append(l.creator, line);
-        if (isShown(index)) {
-            append(creatorFeed, line);
-        }
-    }
-
-    private void auditorLine(int index, FeedLine line) {
-        EnvLog l = log(index);
-        append(l.auditor, line);
-        if (isShown(index)) {
-            append(auditorFeed, line);
-        }
-    }
-
-    private static void append(List<FeedLine> list, FeedLine line) {
-        if (list.size() >= MAX_LINES) {
-            list.remove(0);
-        }
-        list.add(line);
-    }
-
-    private void show(EnvRow row) {
-        if (row == null) {
-            creatorFeed.clear();
-            auditorFeed.clear();
-            checklist.clear();
-            roundText.set("");
-            checklistText.set("");
-            shownStart = null;
-            shownEnd = null;
-            startShot.set(null);
-            endShot.set(null);
-            startCaption.set("");
-            endCaption.set("");
-            return;
-        }
-        EnvLog l = log(row.index());
-        creatorFeed.setAll(l.creator);
-        auditorFeed.setAll(l.auditor);
-        checklist.setAll(l.checklist);
-        updateRound(l);
-        updateChecklistText(l);
-        showShots(l);
-    }
-
-    private void updateRound(EnvLog l) {
-        roundText.set(l.round == 0 ? "Not started" : "Round " + l.round + (roundsTotal > 0 ? " of " + roundsTotal : ""));
-    }
-
-    private void updateChecklistText(EnvLog l) {
-        long answered = l.checklist.stream().filter(r -> r.verdict() != null).count();
-        long failed = l.checklist.stream().filter(r -> r.verdict() == AuditVerdict.FAIL).count();
-        checklistText.set(l.checklist.isEmpty() ? "" : String.format(Locale.ROOT, "%d of %d items answered, %d failing", answered,
-                l.checklist.size(), failed));
-    }
-
-    private void showShots(EnvLog l) {
-        if (!java.util.Objects.equals(shownStart, l.startSha)) {
-            shownStart = l.startSha;
-            startCaption.set(l.startSha == null ? "" : "Start of " + l.startTask);
-            load(l.startSha, startShot, () -> java.util.Objects.equals(shownStart, l.startSha));
-        }
-        if (!java.util.Objects.equals(shownEnd, l.endSha)) {
-            shownEnd = l.endSha;
-            endCaption.set(l.endSha == null ? "" : "End of " + l.endTask + " (after the oracle)");
-            load(l.endSha, endShot, () -> java.util.Objects.equals(shownEnd, l.endSha));
-        }
-    }
-
-    private void load(String sha, ReadOnlyObjectWrapper<Image> target, java.util.function.BooleanSupplier stillWanted) {
-        if (sha == null) {
-            target.set(null);
-            return;
-        }
-        ui.run("load screenshot", () -> blobs.apply(sha).map(b -> new Image(new ByteArrayInputStream(b))).orElse(null), img -> {
-            if (stillWanted.getAsBoolean()) {
-                target.set(img);
-            }
-        }, e -> { });
-    }
-
-    private void updateProgress() {
-        long done = environments.stream().filter(r -> r.status().finished()).count();
-        long passed = environments.stream().filter(r -> r.status() == ItemStatus.PASSED).count();
-        progress.set(environments.isEmpty() ? "" : String.format(Locale.ROOT, "%d of %d environments done, %d passed", done,
-                environments.size(), passed));
-    }
-
-    private void setStatus(boolean error, String text) {
-        statusIsError.set(error);
-        status.set(text);
-    }
-
-    // Properties ---------------------------------------------------------------------------------
-
-    public ObservableList<String> softwareOptions() {
-        return softwareOptionsReadOnly;
-    }
-
-    public StringProperty softwareProperty() {
-        return software;
-    }
-
-    public IntegerProperty envsProperty() {
-        return envs;
-    }
-
-    public IntegerProperty tasksProperty() {
-        return tasks;
-    }
-
-    public IntegerProperty roundsProperty() {
-        return rounds;
-    }
-
-    public IntegerProperty workersProperty() {
-        return workers;
-    }
-
-    public DoubleProperty faultRateProperty() {
-        return faultRate;
-    }
-
-    public LongProperty seedProperty() {
-        return seed;
-    }
-
-    public StringProperty creatorProperty() {
-        return creator;
-    }
-
-    public StringProperty auditorProperty() {
-        return auditor;
+    /** The software the form asks for (a plugin id or product, or several comma-separated). */
+    public ObjectProperty<Object> softwareProperty() {
+        return form.value(GenerationParameters.SOFTWARE);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty cancellingProperty() {
-        return cancelling.getReadOnlyProperty();
+        return job.runningProperty();
     }
 
     public ReadOnlyLongProperty jobIdProperty() {
-        return jobId.getReadOnlyProperty();
+        return job.jobIdProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.statusProperty();
     }
 
     public ReadOnlyBooleanProperty statusIsErrorProperty() {
-        return statusIsError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ObservableList<EnvRow> environments() {
-        return environmentsReadOnly;
+        return job.statusIsErrorProperty();
     }
 
     /** Whether the selection follows the environment that started last. */
     public BooleanProperty followProperty() {
-        return follow;
+        return job.followProperty();
     }
 
     public ObjectProperty<EnvRow> selectedProperty() {
-        return selected;
+        return job.selectedProperty();
     }
 
     public ObservableList<FeedLine> creatorFeed() {
-        return creatorFeedReadOnly;
-    }
-
-    public ObservableList<FeedLine> auditorFeed() {
-        return auditorFeedReadOnly;
+        return detail.creatorFeed();
     }
 
     public ObservableList<ChecklistRow> checklist() {
-        return checklistReadOnly;
+        return detail.checklist();
     }
 
     public ReadOnlyStringProperty roundTextProperty() {
-        return roundText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty checklistTextProperty() {
-        return checklistText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Image> startShotProperty() {
-        return startShot.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Image> endShotProperty() {
-        return endShot.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty startCaptionProperty() {
-        return startCaption.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty endCaptionProperty() {
-        return endCaption.getReadOnlyProperty();
+        return detail.roundTextProperty();
     }
 }

@@ -109,12 +109,15 @@ class AuditViewTest {
     }
 
     static TaskDraft draft(String name, String instruction, String setup) {
-        return new TaskDraft("total", name, instruction, "easy", 20, 120, Map.of("wages.csv", "a,b\n1,2\n".getBytes()),
-                setup, List.of("gnumeric", "~/wages.csv"), "wages", "",
-                new Checker.Probes(List.of(Drafts.condition("cell", "equals_number", 1234, "file", "~/wages.gnumeric", "cell", "B9"))),
-                new Checklist(List.of(Drafts.item("total", 100, "B9 holds the total", "")), List.of(), ""),
-                new PrivilegedInfo(List.of(Drafts.fact("total", 1234, "BLS OEWS")), "", "high", false),
-                List.of(new Action.Click(100, 200, Action.Button.LEFT, 1), new Action.TypeText("=SUM(B2:B8)")), Map.of(), "BLS");
+        return TaskDraft.builder().template("total").name(name).instruction(instruction).difficulty("easy").maxSteps(20)
+                .timeoutSeconds(120).files(Map.of("wages.csv", "a,b\n1,2\n".getBytes())).setup(setup)
+                .launch(List.of("gnumeric", "~/wages.csv")).windowTitle("wages")
+                .checker(new Checker.Probes(List.of(Drafts.condition("cell", "equals_number", 1234, "file", "~/wages.gnumeric", "cell",
+                        "B9"))))
+                .checklist(new Checklist(List.of(Drafts.item("total", 100, "B9 holds the total", "")), List.of(), ""))
+                .privilegedInfo(new PrivilegedInfo(List.of(Drafts.fact("total", 1234, "BLS OEWS")), "", "high", false))
+                .oracle(List.of(new Action.Click(100, 200, Action.Button.LEFT, 1), new Action.TypeText("=SUM(B2:B8)"))).provenance("BLS")
+                .build();
     }
 
     private static List<ItemVerdict> verdicts(Map<String, AuditVerdict> overrides, Map<String, String> reasons, List<String> evidence) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -84,13 +83,15 @@ class SandboxViewTest {
 
                 @Override
                 public TaskDraft generate(TemplateContext ctx) {
-                    return new TaskDraft(id, id + "_s" + ctx.seed(), "Create the file ~/hello.txt containing the word hello.",
-                            "easy", 5, 60, Map.of(), setup, List.of("xterm", "-T", "Hello", "-geometry", "80x20+0+0", "-e", "bash",
-                                    "--norc",
-                                    "-i"), "^Hello$", export,
-                            new Checker.Probes(List.of(Drafts.condition("file_text", "equals", "hello", "path", "~/hello.txt"))),
-                            new Checklist(List.of(Drafts.item("file", 100, "hello.txt says hello", "")), List.of(), ""),
-                            new PrivilegedInfo(List.of(), "", "high", false), List.of(new Action.Wait(10)), Map.of(), "BLS");
+                    return TaskDraft.builder().template(id).name(id + "_s" + ctx.seed())
+                            .instruction("Create the file ~/hello.txt containing the word hello.").difficulty("easy").maxSteps(5)
+                            .timeoutSeconds(60).setup(setup)
+                            .launch(List.of("xterm", "-T", "Hello", "-geometry", "80x20+0+0", "-e", "bash", "--norc", "-i"))
+                            .windowTitle("^Hello$").export(export)
+                            .checker(new Checker.Probes(List.of(Drafts.condition("file_text", "equals", "hello", "path", "~/hello.txt"))))
+                            .checklist(new Checklist(List.of(Drafts.item("file", 100, "hello.txt says hello", "")), List.of(), ""))
+                            .privilegedInfo(new PrivilegedInfo(List.of(), "", "high", false)).oracle(List.of(new Action.Wait(10)))
+                            .provenance("BLS").build();
                 }
             };
         }

@@ -81,9 +81,10 @@ final class DraftReader {
         p.throwIfAny();
         Map<String, JsonNode> metadata = new LinkedHashMap<>();
         facts.items().forEach(i -> metadata.put(i.key(), i.value()));
-        return new TaskDraft(TEMPLATE, naming.apply(proposed), instruction, difficulty, maxSteps, timeout, files,
-                setup == null ? "" : setup, launch, windowTitle, export == null ? "" : export, checker, checklist, facts, oracle,
-                metadata, provenance);
+        return TaskDraft.builder().template(TEMPLATE).name(naming.apply(proposed)).instruction(instruction).difficulty(difficulty)
+                .maxSteps(maxSteps).timeoutSeconds(timeout).files(files).setup(setup == null ? "" : setup).launch(launch)
+                .windowTitle(windowTitle).export(export == null ? "" : export).checker(checker).checklist(checklist).privilegedInfo(facts)
+                .oracle(oracle).metadata(metadata).provenance(provenance).build();
     }
 
     private static Map<String, byte[]> files(ObjectNode o, Problems p) {

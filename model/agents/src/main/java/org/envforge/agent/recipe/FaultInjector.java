@@ -47,9 +47,7 @@ public final class FaultInjector {
     private static TaskDraft noWait(TaskDraft t) {
         List<String> launch = new ArrayList<>(List.of("bash", "-c", "sleep 6; exec \"$@\"", "launch"));
         launch.addAll(t.launch());
-        return new TaskDraft(t.template(), t.name(), t.instruction(), t.difficulty(), t.maxSteps(), t.timeoutSeconds(), t.files(),
-                t.setup(), launch, "", t.export(), t.checker(), t.checklist(), t.privilegedInfo(), t.oracle(), t.metadata(),
-                t.provenance());
+        return t.toBuilder().launch(launch).windowTitle("").build();
     }
 
     /** The oracle's own input (commands, formulas, SQL) and the keys to press are written into the instruction. */

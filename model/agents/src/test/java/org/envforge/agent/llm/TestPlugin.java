@@ -82,10 +82,11 @@ final class TestPlugin implements SoftwarePlugin {
             PrivilegedInfo pi = new PrivilegedInfo(List.of(Drafts.fact("total", total, "sum of employment")), "Total", "high", false);
             List<Action> oracle = List.of(new Action.WaitForWindow(TITLE, 10_000), Action.Key.of("ctrl", "end"),
                     new Action.TypeText(Long.toString(total)), Action.Key.of("ctrl", "s"));
-            return new TaskDraft(id(), "sum_column_s" + ctx.seed(), "Add a last line to ~/notes.tsv holding the total employment of "
-                    + "the rows above.", "easy", 10, 120, Map.of("notes.tsv", Drafts.tsv(List.of("soc", "employment"), data)), "",
-                    LAUNCH, "^" + TITLE + "$", "", checker, checklist, pi, oracle, Map.of("total", Drafts.json(total)),
-                    ctx.data().provenance());
+            return TaskDraft.builder().template(id()).name("sum_column_s" + ctx.seed())
+                    .instruction("Add a last line to ~/notes.tsv holding the total employment of the rows above.").difficulty("easy")
+                    .maxSteps(10).timeoutSeconds(120).files(Map.of("notes.tsv", Drafts.tsv(List.of("soc", "employment"), data)))
+                    .launch(LAUNCH).windowTitle("^" + TITLE + "$").checker(checker).checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                    .metadata(Map.of("total", Drafts.json(total))).provenance(ctx.data().provenance()).build();
         }
     }
 }

@@ -60,9 +60,10 @@ class VlmAuditorTest {
 
     private static TaskDraft task(String name) {
         TaskDraft d = new TestPlugin.SumColumn().generate(new TemplateContext(3, new TinySeedData(), "editor_env"));
-        return new TaskDraft("llm", name, d.instruction(), d.difficulty(), d.maxSteps(), d.timeoutSeconds(), d.files(), d.setup(),
-                d.launch(), d.windowTitle(), d.export(), d.checker(), d.checklist(), d.privilegedInfo(), d.oracle(), d.metadata(),
-                d.provenance());
+        return TaskDraft.builder().template("llm").name(name).instruction(d.instruction()).difficulty(d.difficulty())
+                .maxSteps(d.maxSteps()).timeoutSeconds(d.timeoutSeconds()).files(d.files()).setup(d.setup()).launch(d.launch())
+                .windowTitle(d.windowTitle()).export(d.export()).checker(d.checker()).checklist(d.checklist())
+                .privilegedInfo(d.privilegedInfo()).oracle(d.oracle()).metadata(d.metadata()).provenance(d.provenance()).build();
     }
 
     private static TaskEvidence evidence(TaskDraft t, String start, String end, String setupError) {

@@ -35,6 +35,6 @@ public final class GnumericPlugin implements SoftwarePlugin {
     /** cell (a saved cell's value) and cell_formula (its formula). */
     @Override
     public List<Probe> probes() {
-        return List.of(new CellValueProbe(), new CellFormulaProbe());
+        return CellProbes.ALL;
     }
 }

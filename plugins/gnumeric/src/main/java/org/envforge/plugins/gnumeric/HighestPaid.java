@@ -71,10 +71,12 @@ final class HighestPaid implements TaskTemplate {
                 Drafts.fact("expected_wage", top.wage(), "BLS OEWS May 2023 A_MEAN of " + top.soc() + ", rounded to whole dollars"),
                 Drafts.fact("runner_up_wage", byWage.get(1).wage(), "the second largest wage in the sheet, lower than the top one")),
                 "The answer is " + top.title() + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "medium", 25, 300, s.files(), s.setup(), s.launch(),
-                s.windowTitle(), "", checker, checklist, pi, oracle,
-                Map.of("expected_title", Drafts.json(top.title()), "answer_cell", Drafts.json(ANSWER_CELL), "workbook",
-                        Drafts.json(s.path())), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("medium")
+                .maxSteps(25).timeoutSeconds(300).files(s.files()).setup(s.setup()).launch(s.launch()).windowTitle(s.windowTitle())
+                .checker(checker).checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("expected_title", Drafts.json(top.title()), "answer_cell", Drafts.json(ANSWER_CELL), "workbook",
+                        Drafts.json(s.path())))
+                .provenance(ctx.data().provenance()).build();
     }
 
     private static List<OccupationSheet.Row> byWage(OccupationSheet s) {

@@ -61,9 +61,11 @@ final class TotalEmployment implements TaskTemplate {
                 Drafts.fact("total_cell", totalCell, "the row below the last of the " + s.rows().size() + " seeded rows"),
                 Drafts.fact("rows", s.rows().size(), "occupations written to " + s.path())),
                 "=SUM(" + s.range("C") + ") in " + totalCell + " gives " + total + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "easy", 20, 300, s.files(), s.setup(), s.launch(),
-                s.windowTitle(), "", checker, checklist, pi, oracle,
-                Map.of("expected_total", Drafts.json(total), "total_cell", Drafts.json(totalCell), "workbook", Drafts.json(s.path())),
-                ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("easy").maxSteps(20)
+                .timeoutSeconds(300).files(s.files()).setup(s.setup()).launch(s.launch()).windowTitle(s.windowTitle()).checker(checker)
+                .checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("expected_total", Drafts.json(total), "total_cell", Drafts.json(totalCell), "workbook",
+                        Drafts.json(s.path())))
+                .provenance(ctx.data().provenance()).build();
     }
 }

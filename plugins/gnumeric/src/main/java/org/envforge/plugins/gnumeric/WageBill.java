@@ -73,9 +73,11 @@ final class WageBill implements TaskTemplate {
                         + "seeded row (" + ctx.data().provenance() + ")"),
                 Drafts.fact("rows", s.rows().size(), "occupations written to " + s.path())),
                 "E2 to E" + s.lastRow() + " hold =C2*D2 and so on.", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "medium", 40, 600, s.files(), s.setup(), s.launch(),
-                s.windowTitle(), "", new Checker.Probes(conditions), checklist, pi, oracle,
-                Map.of("expected_wage_bills", array(bills), "workbook", Drafts.json(s.path())), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("medium")
+                .maxSteps(40).timeoutSeconds(600).files(s.files()).setup(s.setup()).launch(s.launch()).windowTitle(s.windowTitle())
+                .checker(new Checker.Probes(conditions)).checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("expected_wage_bills", array(bills), "workbook", Drafts.json(s.path())))
+                .provenance(ctx.data().provenance()).build();
     }
 
     private static ArrayNode array(List<Long> values) {

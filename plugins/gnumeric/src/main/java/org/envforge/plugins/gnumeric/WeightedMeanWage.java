@@ -75,9 +75,11 @@ final class WeightedMeanWage implements TaskTemplate {
                 Drafts.fact("plain_mean", Math.round(simple * 100) / 100.0, "unweighted mean of the seeded wages, a wrong answer"),
                 Drafts.fact("answer_cell", answerCell, "the row below the last of the " + s.rows().size() + " seeded rows, wage column")),
                 "The weighted mean wage is " + shown + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "hard", 30, 600, s.files(), s.setup(), s.launch(),
-                s.windowTitle(), "", checker, checklist, pi, oracle,
-                Map.of("expected_weighted_mean", Drafts.json(weighted), "answer_cell", Drafts.json(answerCell), "workbook",
-                        Drafts.json(s.path())), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("hard").maxSteps(30)
+                .timeoutSeconds(600).files(s.files()).setup(s.setup()).launch(s.launch()).windowTitle(s.windowTitle()).checker(checker)
+                .checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("expected_weighted_mean", Drafts.json(weighted), "answer_cell", Drafts.json(answerCell), "workbook",
+                        Drafts.json(s.path())))
+                .provenance(ctx.data().provenance()).build();
     }
 }

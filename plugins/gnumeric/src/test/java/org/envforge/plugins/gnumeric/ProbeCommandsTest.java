@@ -57,29 +57,29 @@ class ProbeCommandsTest {
 
     @Test
     void cellReadsRecalculatedRawValues() throws Exception {
-        assertThat(run(new CellValueProbe(), "Occupations", "E2")).isEqualTo("25");
-        assertThat(run(new CellValueProbe(), "Occupations", "E4")).isEqualTo("120");
-        assertThat(run(new CellValueProbe(), "Occupations", "C5")).isEqualTo("60");
-        assertThat(run(new CellValueProbe(), "Occupations", "B5")).isEqualTo("Total, all");
-        assertThat(run(new CellValueProbe(), "Occupations", "H9")).isEmpty();
-        assertThat(run(new CellValueProbe(), null, "A1")).isEqualTo("shown sheet");
+        assertThat(run(CellProbes.VALUE, "Occupations", "E2")).isEqualTo("25");
+        assertThat(run(CellProbes.VALUE, "Occupations", "E4")).isEqualTo("120");
+        assertThat(run(CellProbes.VALUE, "Occupations", "C5")).isEqualTo("60");
+        assertThat(run(CellProbes.VALUE, "Occupations", "B5")).isEqualTo("Total, all");
+        assertThat(run(CellProbes.VALUE, "Occupations", "H9")).isEmpty();
+        assertThat(run(CellProbes.VALUE, null, "A1")).isEqualTo("shown sheet");
     }
 
     @Test
     void cellFormulaResolvesSharedFormulasAndIsEmptyForConstants() throws Exception {
-        assertThat(run(new CellFormulaProbe(), "Occupations", "E2")).isEqualTo("=C2*D2");
-        assertThat(run(new CellFormulaProbe(), "Occupations", "E4")).isEqualTo("=C4*D4");
-        assertThat(run(new CellFormulaProbe(), "Occupations", "C5")).isEqualToIgnoringCase("=SUM(C2:C4)");
-        assertThat(run(new CellFormulaProbe(), "Occupations", "C2")).isEmpty();
-        assertThat(run(new CellFormulaProbe(), "Occupations", "H9")).isEmpty();
+        assertThat(run(CellProbes.FORMULA, "Occupations", "E2")).isEqualTo("=C2*D2");
+        assertThat(run(CellProbes.FORMULA, "Occupations", "E4")).isEqualTo("=C4*D4");
+        assertThat(run(CellProbes.FORMULA, "Occupations", "C5")).isEqualToIgnoringCase("=SUM(C2:C4)");
+        assertThat(run(CellProbes.FORMULA, "Occupations", "C2")).isEmpty();
+        assertThat(run(CellProbes.FORMULA, "Occupations", "H9")).isEmpty();
     }
 
     @Test
     void printsNothingForAMissingFileOrSheet() throws Exception {
-        assertThat(run(new CellValueProbe(), "Nope", "A1")).isEmpty();
-        assertThat(run(new CellFormulaProbe(), "Nope", "E2")).isEmpty();
+        assertThat(run(CellProbes.VALUE, "Nope", "A1")).isEmpty();
+        assertThat(run(CellProbes.FORMULA, "Nope", "E2")).isEmpty();
         Files.delete(book);
-        assertThat(run(new CellValueProbe(), "Occupations", "E2")).isEmpty();
+        assertThat(run(CellProbes.VALUE, "Occupations", "E2")).isEmpty();
     }
 
     @Test
@@ -89,9 +89,9 @@ class ProbeCommandsTest {
         Path xml = dir.resolve("seed.xml");
         Files.writeString(xml, s.xml());
         assertThat(exec(List.of("ssconvert", "-T", "Gnumeric_XmlIO:sax", xml.toString(), book.toString()))).isNotNull();
-        assertThat(run(new CellValueProbe(), "Occupations", "B2")).isEqualTo("Chief Executives & <Co>");
-        assertThat(run(new CellValueProbe(), "Occupations", "D2")).isEqualTo("258900");
-        assertThat(run(new CellValueProbe(), "Occupations", "A1")).isEqualTo("SOC code");
+        assertThat(run(CellProbes.VALUE, "Occupations", "B2")).isEqualTo("Chief Executives & <Co>");
+        assertThat(run(CellProbes.VALUE, "Occupations", "D2")).isEqualTo("258900");
+        assertThat(run(CellProbes.VALUE, "Occupations", "A1")).isEqualTo("SOC code");
     }
 
     private String run(Probe probe, String sheet, String cell) throws Exception {

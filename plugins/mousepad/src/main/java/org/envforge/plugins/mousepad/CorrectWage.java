@@ -80,11 +80,13 @@ final class CorrectWage implements TaskTemplate {
                 Drafts.fact("typo_wage", bad, "the right wage with two neighbouring digits swapped"),
                 Drafts.fact("fixed_line", line, "the occupation's line with the right wage")),
                 "Change " + bad + " to " + good + " on the line of " + o.soc() + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "medium", 20, 180,
-                Map.of(file, Roster.bytes(start), MousepadGui.SETTINGS_FILE, MousepadGui.settings()), "",
-                MousepadGui.launch(file), MousepadGui.windowTitle(file), "", checker, checklist, pi, oracle,
-                Map.of("soc", Drafts.json(o.soc()), "right_wage", Drafts.json(good), "typo_wage", Drafts.json(bad),
-                        "file", Drafts.json("~/" + file)),
-                ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("medium")
+                .maxSteps(20).timeoutSeconds(180)
+                .files(Map.of(file, Roster.bytes(start), MousepadGui.SETTINGS_FILE, MousepadGui.settings()))
+                .launch(MousepadGui.launch(file)).windowTitle(MousepadGui.windowTitle(file)).checker(checker).checklist(checklist)
+                .privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("soc", Drafts.json(o.soc()), "right_wage", Drafts.json(good), "typo_wage", Drafts.json(bad), "file",
+                        Drafts.json("~/" + file)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

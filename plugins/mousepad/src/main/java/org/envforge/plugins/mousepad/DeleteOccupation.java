@@ -64,10 +64,12 @@ final class DeleteOccupation implements TaskTemplate {
                 Drafts.fact("deleted_line", Roster.line(gone), "the line as written in the start file"),
                 Drafts.fact("expected_lines", lines, "2 header lines and " + kept.size() + " occupations")),
                 "Delete the line of " + gone.soc() + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "easy", 15, 180,
-                Map.of(file, Roster.bytes(roster.text()), MousepadGui.SETTINGS_FILE, MousepadGui.settings()), "",
-                MousepadGui.launch(file), MousepadGui.windowTitle(file), "", checker, checklist, pi, oracle,
-                Map.of("deleted_soc", Drafts.json(gone.soc()), "expected_lines", Drafts.json(lines), "file", Drafts.json("~/" + file)),
-                ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("easy").maxSteps(15)
+                .timeoutSeconds(180).files(Map.of(file, Roster.bytes(roster.text()), MousepadGui.SETTINGS_FILE, MousepadGui.settings()))
+                .launch(MousepadGui.launch(file)).windowTitle(MousepadGui.windowTitle(file)).checker(checker).checklist(checklist)
+                .privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("deleted_soc", Drafts.json(gone.soc()), "expected_lines", Drafts.json(lines), "file",
+                        Drafts.json("~/" + file)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

@@ -69,12 +69,15 @@ final class FixMisspelling implements TaskTemplate {
                 Drafts.fact("occurrences", m.count(), "whole-word occurrences of the word in the document")),
                 "Replace \"" + m.wrong() + "\" with \"" + m.word() + "\" everywhere (" + m.count() + " times).", "high", false);
         List<SeedData.Occupation> rows = roster.rows();
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "medium", 20, 240,
-                Map.of(file, Roster.bytes(m.text()), MousepadGui.SETTINGS_FILE, MousepadGui.settings()), "",
-                MousepadGui.launch(file), MousepadGui.windowTitle(file), "", checker, checklist, pi, oracle,
-                Map.of("word", Drafts.json(m.word()), "misspelling", Drafts.json(m.wrong()), "occurrences", Drafts.json(m.count()),
-                        "occupations", Drafts.json(String.join(", ", rows.stream().map(SeedData.Occupation::soc).toList())),
-                        "file", Drafts.json("~/" + file)),
-                ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("medium")
+                .maxSteps(20).timeoutSeconds(240)
+                .files(Map.of(file, Roster.bytes(m.text()), MousepadGui.SETTINGS_FILE, MousepadGui.settings()))
+                .launch(MousepadGui.launch(file)).windowTitle(MousepadGui.windowTitle(file)).checker(checker).checklist(checklist)
+                .privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("word", Drafts.json(m.word()), "misspelling", Drafts.json(m.wrong()), "occurrences",
+                        Drafts.json(m.count()), "occupations",
+                        Drafts.json(String.join(", ", rows.stream().map(SeedData.Occupation::soc).toList())), "file",
+                        Drafts.json("~/" + file)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

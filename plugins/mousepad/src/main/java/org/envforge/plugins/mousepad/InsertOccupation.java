@@ -68,11 +68,13 @@ final class InsertOccupation implements TaskTemplate {
                 Drafts.fact("line_number", lineNo, "SOC order of the " + rows.size() + " listed occupations plus 2 header lines"),
                 Drafts.fact("previous_soc", before.soc(), "the occupation listed just before it")),
                 "Insert \"" + line + "\" below " + before.soc() + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "easy", 20, 180,
-                Map.of(file, Roster.bytes(roster.text(shown)), MousepadGui.SETTINGS_FILE, MousepadGui.settings()), "",
-                MousepadGui.launch(file), MousepadGui.windowTitle(file), "", checker, checklist, pi, oracle,
-                Map.of("missing_soc", Drafts.json(missing.soc()), "line", Drafts.json(line), "line_number", Drafts.json(lineNo),
-                        "file", Drafts.json("~/" + file)),
-                ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("easy").maxSteps(20)
+                .timeoutSeconds(180)
+                .files(Map.of(file, Roster.bytes(roster.text(shown)), MousepadGui.SETTINGS_FILE, MousepadGui.settings()))
+                .launch(MousepadGui.launch(file)).windowTitle(MousepadGui.windowTitle(file)).checker(checker).checklist(checklist)
+                .privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("missing_soc", Drafts.json(missing.soc()), "line", Drafts.json(line), "line_number", Drafts.json(lineNo),
+                        "file", Drafts.json("~/" + file)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

@@ -63,10 +63,12 @@ final class AddOccupation implements TaskTemplate {
                 Drafts.fact("rows_after", rows.size(), "seeded rows plus the added one (" + ctx.data().provenance() + ")")),
                 "One row, SOC " + added.soc() + ", must be added.", "high", false);
         List<Object> values = added.values();
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "easy", 30, 300, OewsDatabase.files(seeded),
-                OewsDatabase.SETUP, SqlitebrowserPlugin.LAUNCH, SqlitebrowserPlugin.TITLE, "", checker, checklist, pi,
-                DbBrowser.runAndWrite(Sql.insert("occupations", OewsDatabase.COLUMNS, values)),
-                Map.of("soc", Drafts.json(added.soc()), "expected_row", Drafts.json(expectedRow),
-                        "rows_after", Drafts.json(rows.size())), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("easy").maxSteps(30)
+                .timeoutSeconds(300).files(OewsDatabase.files(seeded)).setup(OewsDatabase.SETUP).launch(SqlitebrowserPlugin.LAUNCH)
+                .windowTitle(SqlitebrowserPlugin.TITLE).checker(checker).checklist(checklist).privilegedInfo(pi)
+                .oracle(DbBrowser.runAndWrite(Sql.insert("occupations", OewsDatabase.COLUMNS, values)))
+                .metadata(Map.of("soc", Drafts.json(added.soc()), "expected_row", Drafts.json(expectedRow), "rows_after",
+                        Drafts.json(rows.size())))
+                .provenance(ctx.data().provenance()).build();
     }
 }

@@ -65,10 +65,12 @@ final class FixWage implements TaskTemplate {
                 Drafts.fact("seeded_wage", wrong, "the expected wage divided by 1000 and rounded"),
                 Drafts.fact("rows", rows.size(), "rows seeded into the occupations table")),
                 "The wage of " + target.title() + " must become " + target.wage() + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "easy", 25, 300, OewsDatabase.files(seeded),
-                OewsDatabase.SETUP, SqlitebrowserPlugin.LAUNCH, SqlitebrowserPlugin.TITLE, "", checker, checklist, pi,
-                DbBrowser.runAndWrite("UPDATE occupations SET annual_mean_wage = " + target.wage() + " WHERE soc = " + soc + ";"),
-                Map.of("soc", Drafts.json(target.soc()), "expected_wage", Drafts.json(target.wage()),
-                        "seeded_wage", Drafts.json(wrong)), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("easy").maxSteps(25)
+                .timeoutSeconds(300).files(OewsDatabase.files(seeded)).setup(OewsDatabase.SETUP).launch(SqlitebrowserPlugin.LAUNCH)
+                .windowTitle(SqlitebrowserPlugin.TITLE).checker(checker).checklist(checklist).privilegedInfo(pi)
+                .oracle(DbBrowser.runAndWrite("UPDATE occupations SET annual_mean_wage = " + target.wage() + " WHERE soc = " + soc + ";"))
+                .metadata(Map.of("soc", Drafts.json(target.soc()), "expected_wage", Drafts.json(target.wage()), "seeded_wage",
+                        Drafts.json(wrong)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

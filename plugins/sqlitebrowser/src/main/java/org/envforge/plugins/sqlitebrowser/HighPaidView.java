@@ -68,11 +68,13 @@ final class HighPaidView implements TaskTemplate {
                         + ctx.data().provenance() + ")"),
                 Drafts.fact("expected_count", listed.size(), "rows the view lists")),
                 "The view lists " + listed.size() + " of the " + rows.size() + " occupations.", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "medium", 30, 300, OewsDatabase.files(rows),
-                OewsDatabase.SETUP, SqlitebrowserPlugin.LAUNCH, SqlitebrowserPlugin.TITLE, "", checker, checklist, pi,
-                DbBrowser.runAndWrite("CREATE VIEW " + VIEW + " AS SELECT soc, title, annual_mean_wage FROM occupations "
-                        + "WHERE annual_mean_wage >= " + threshold + ";"),
-                Map.of("view", Drafts.json(VIEW), "threshold", Drafts.json(threshold), "expected_socs", Drafts.json(socs)),
-                ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("medium")
+                .maxSteps(30).timeoutSeconds(300).files(OewsDatabase.files(rows)).setup(OewsDatabase.SETUP)
+                .launch(SqlitebrowserPlugin.LAUNCH).windowTitle(SqlitebrowserPlugin.TITLE).checker(checker).checklist(checklist)
+                .privilegedInfo(pi)
+                .oracle(DbBrowser.runAndWrite("CREATE VIEW " + VIEW
+                        + " AS SELECT soc, title, annual_mean_wage FROM occupations WHERE annual_mean_wage >= " + threshold + ";"))
+                .metadata(Map.of("view", Drafts.json(VIEW), "threshold", Drafts.json(threshold), "expected_socs", Drafts.json(socs)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

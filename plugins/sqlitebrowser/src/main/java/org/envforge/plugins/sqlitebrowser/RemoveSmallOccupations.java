@@ -67,10 +67,13 @@ final class RemoveSmallOccupations implements TaskTemplate {
                         + ctx.data().provenance() + ")"),
                 Drafts.fact("rows_after", kept.size(), "seeded rows minus the deleted ones")),
                 "Delete the " + deleted.size() + " rows " + deletedSocs + ".", "high", false);
-        return new TaskDraft(id(), id() + "_s" + ctx.seed(), instruction, "medium", 30, 300, OewsDatabase.files(rows),
-                OewsDatabase.SETUP, SqlitebrowserPlugin.LAUNCH, SqlitebrowserPlugin.TITLE, "", checker, checklist, pi,
-                DbBrowser.runAndWrite("DELETE FROM occupations WHERE major_group = " + g + " AND employment < " + threshold + ";"),
-                Map.of("threshold", Drafts.json(threshold), "deleted_socs", Drafts.json(deletedSocs),
-                        "kept_socs", Drafts.json(String.join(",", kept))), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name(id() + "_s" + ctx.seed()).instruction(instruction).difficulty("medium")
+                .maxSteps(30).timeoutSeconds(300).files(OewsDatabase.files(rows)).setup(OewsDatabase.SETUP)
+                .launch(SqlitebrowserPlugin.LAUNCH).windowTitle(SqlitebrowserPlugin.TITLE).checker(checker).checklist(checklist)
+                .privilegedInfo(pi)
+                .oracle(DbBrowser.runAndWrite("DELETE FROM occupations WHERE major_group = " + g + " AND employment < " + threshold + ";"))
+                .metadata(Map.of("threshold", Drafts.json(threshold), "deleted_socs", Drafts.json(deletedSocs), "kept_socs",
+                        Drafts.json(String.join(",", kept))))
+                .provenance(ctx.data().provenance()).build();
     }
 }

@@ -2,10 +2,7 @@ package org.envforge.plugins.sqlitebrowser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Optional;
 import org.envforge.plugin.Probe;
-import org.envforge.runtime.ExecResult;
-import org.envforge.runtime.Session;
 
 /**
  * The rows a query returns from an SQLite database in the sandbox (args: db, query), read with
@@ -14,33 +11,18 @@ import org.envforge.runtime.Session;
  * and waited on while locked, so the probe sees committed data only: changes DB Browser holds in
  * its open transaction (before Write Changes) are not seen.
  */
-final class SqlProbe implements Probe {
+final class SqlProbe {
 
     /** The sandbox home, for paths given as ~/x or relative. */
     static final String HOME = "/home/envforge";
     /** How long sqlite3 waits for a lock held by the app (a commit in progress). */
     static final int BUSY_TIMEOUT_MS = 5000;
 
-    @Override
-    public String id() {
-        return "sql";
-    }
+    /** The probe: the sqlite3 command line, and its output (empty when it failed). */
+    static final Probe PROBE = Probe.command("sql", "the rows an SQL query returns from an SQLite database, one a line with | between "
+            + "columns (committed data only; args: db, query)", args -> command(args, HOME), r -> r.ok() ? r.stdout() : "");
 
-    @Override
-    public String describe() {
-        return "the rows an SQL query returns from an SQLite database, one a line with | between columns "
-                + "(committed data only; args: db, query)";
-    }
-
-    @Override
-    public String read(Session session, JsonNode args) {
-        ExecResult r = session.exec(command(args, session.home()));
-        return r.ok() ? r.stdout() : "";
-    }
-
-    @Override
-    public Optional<List<String>> commandLine(JsonNode args) {
-        return Optional.of(command(args, HOME));
+    private SqlProbe() {
     }
 
     /** The sqlite3 command line for the arguments, with relative paths resolved against {@code home}. */

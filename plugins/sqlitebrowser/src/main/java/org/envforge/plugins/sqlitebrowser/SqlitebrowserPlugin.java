@@ -40,6 +40,6 @@ public final class SqlitebrowserPlugin implements SoftwarePlugin {
 
     @Override
     public List<Probe> probes() {
-        return List.of(new SqlProbe());
+        return List.of(SqlProbe.PROBE);
     }
 }

@@ -29,7 +29,7 @@ class SqlProbeTest {
 
     @Test
     void commandReadsTheDatabaseReadOnlyInTheHome() {
-        assertThat(new SqlProbe().commandLine(args("~/oews.db", "SELECT 1")).orElseThrow())
+        assertThat(SqlProbe.PROBE.commandLine(args("~/oews.db", "SELECT 1")).orElseThrow())
                 .containsExactly("sqlite3", "-readonly", "-safe", "-batch", "-noheader", "-list", "-cmd", ".timeout 5000",
                         "/home/envforge/oews.db", "SELECT 1");
     }

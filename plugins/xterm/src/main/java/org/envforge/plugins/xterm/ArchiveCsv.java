@@ -75,8 +75,10 @@ final class ArchiveCsv implements TaskTemplate {
         PrivilegedInfo pi = new PrivilegedInfo(List.of(Drafts.fact("csv_files", expectedArchive, "files seeded into ~/reports"),
                 Drafts.fact("txt_files", expectedReports, "files seeded into ~/reports (O*NET descriptions)")),
                 "Move the " + csv.size() + " CSV files; keep the " + txt.size() + " text files.", "high", false);
-        return new TaskDraft(id(), "archive_csv_s" + ctx.seed(), instruction, "easy", 10, 120, files, "", XtermPlugin.LAUNCH,
-                "^" + XtermPlugin.TITLE + "$", "", checker, checklist, pi, oracle,
-                Map.of("csv_files", Drafts.json(expectedArchive), "txt_files", Drafts.json(expectedReports)), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name("archive_csv_s" + ctx.seed()).instruction(instruction).difficulty("easy")
+                .maxSteps(10).timeoutSeconds(120).files(files).launch(XtermPlugin.LAUNCH).windowTitle("^" + XtermPlugin.TITLE + "$")
+                .checker(checker).checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("csv_files", Drafts.json(expectedArchive), "txt_files", Drafts.json(expectedReports)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

@@ -61,9 +61,11 @@ final class CountAboveWage implements TaskTemplate {
                 Drafts.fact("expected_count", count, "counted from the seeded rows (" + ctx.data().provenance() + ")"),
                 Drafts.fact("rows", rows.size(), "rows written to ~/data/" + file)),
                 "The answer is " + count + ".", "high", false);
-        return new TaskDraft(id(), "count_above_wage_s" + ctx.seed(), instruction, "easy", 15, 180,
-                Map.of("data/" + file, ShellTasks.table(rows)), "", XtermPlugin.LAUNCH, "^" + XtermPlugin.TITLE + "$", "",
-                checker, checklist, pi, oracle, Map.of("expected_count", Drafts.json(count), "threshold", Drafts.json(threshold),
-                        "data_file", Drafts.json("~/data/" + file)), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name("count_above_wage_s" + ctx.seed()).instruction(instruction).difficulty("easy")
+                .maxSteps(15).timeoutSeconds(180).files(Map.of("data/" + file, ShellTasks.table(rows))).launch(XtermPlugin.LAUNCH)
+                .windowTitle("^" + XtermPlugin.TITLE + "$").checker(checker).checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("expected_count", Drafts.json(count), "threshold", Drafts.json(threshold), "data_file",
+                        Drafts.json("~/data/" + file)))
+                .provenance(ctx.data().provenance()).build();
     }
 }

@@ -59,8 +59,9 @@ final class HighestPaid implements TaskTemplate {
                 Drafts.fact("expected_title", top.title(), "the row with the largest annual_mean_wage (" + ctx.data().provenance() + ")"),
                 Drafts.fact("expected_wage", Math.round(top.annualMeanWage()), "BLS OEWS May 2023 A_MEAN of " + top.soc())),
                 "The answer is " + top.title() + ".", "high", false);
-        return new TaskDraft(id(), "highest_paid_s" + ctx.seed(), instruction, "easy", 15, 180,
-                Map.of("data/" + file, ShellTasks.table(rows)), "", XtermPlugin.LAUNCH, "^" + XtermPlugin.TITLE + "$", "",
-                checker, checklist, pi, oracle, Map.of("expected_title", Drafts.json(top.title())), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name("highest_paid_s" + ctx.seed()).instruction(instruction).difficulty("easy")
+                .maxSteps(15).timeoutSeconds(180).files(Map.of("data/" + file, ShellTasks.table(rows))).launch(XtermPlugin.LAUNCH)
+                .windowTitle("^" + XtermPlugin.TITLE + "$").checker(checker).checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("expected_title", Drafts.json(top.title()))).provenance(ctx.data().provenance()).build();
     }
 }

@@ -50,8 +50,9 @@ final class TotalEmployment implements TaskTemplate {
         PrivilegedInfo pi = new PrivilegedInfo(List.of(Drafts.fact("expected_total", total, "sum of TOT_EMP of the seeded rows ("
                 + ctx.data().provenance() + ")"), Drafts.fact("rows", rows.size(), "rows in ~/data/" + file)),
                 "The answer is " + total + ".", "high", false);
-        return new TaskDraft(id(), "total_employment_s" + ctx.seed(), instruction, "easy", 15, 180,
-                Map.of("data/" + file, ShellTasks.table(rows)), "", XtermPlugin.LAUNCH, "^" + XtermPlugin.TITLE + "$", "",
-                checker, checklist, pi, oracle, Map.of("expected_total", Drafts.json(total)), ctx.data().provenance());
+        return TaskDraft.builder().template(id()).name("total_employment_s" + ctx.seed()).instruction(instruction).difficulty("easy")
+                .maxSteps(15).timeoutSeconds(180).files(Map.of("data/" + file, ShellTasks.table(rows))).launch(XtermPlugin.LAUNCH)
+                .windowTitle("^" + XtermPlugin.TITLE + "$").checker(checker).checklist(checklist).privilegedInfo(pi).oracle(oracle)
+                .metadata(Map.of("expected_total", Drafts.json(total))).provenance(ctx.data().provenance()).build();
     }
 }
