@@ -239,7 +239,8 @@ public final class GenerationEngine {
         JobStatus status = failure != null ? JobStatus.FAILED : stop.get() ? JobStatus.CANCELLED : JobStatus.DONE;
         jobs.setJobStatus(jobId, status, failure != null ? failure : row.message());
         JobInfo info = job(jobId).orElseThrow();
-        LOG.info("job {} {}: {} passed, {} failed, {} errors{}", jobId, status, info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED),
+        LOG.info("job {} {}: {} passed, {} failed, {} errors{}", jobId, status, info.count(ItemStatus.PASSED),
+                info.count(ItemStatus.FAILED),
                 info.count(ItemStatus.ERROR), failure == null ? "" : "; " + failure);
         events.accept(new JobEvent.Done(jobId, status, info.count(ItemStatus.PASSED), info.count(ItemStatus.FAILED),
                 info.count(ItemStatus.ERROR)));

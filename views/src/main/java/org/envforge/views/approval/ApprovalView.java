@@ -44,10 +44,10 @@ import org.envforge.spec.StatusChange;
 import org.envforge.spec.TaskStatus;
 import org.envforge.spec.TaskSummary;
 import org.envforge.views.common.Dialogs;
+import org.envforge.views.common.Parts;
 import org.envforge.views.common.StatusBadge;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The approval queue: tasks whose audit passed (or failed, or all), several selected at once, with

@@ -43,10 +43,10 @@ import org.envforge.agent.AuditVerdict;
 import org.envforge.engine.JobInfo;
 import org.envforge.engine.JobItem;
 import org.envforge.engine.RoundRecord;
+import org.envforge.views.common.Parts;
 import org.envforge.views.generation.VerdictBadge;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The audit debugger: a job's environment, its rounds, a round's failed items with their evidence,

@@ -51,9 +51,9 @@ import org.envforge.catalog.Occupation;
 import org.envforge.catalog.Product;
 import org.envforge.text.Formats;
 import org.envforge.views.common.Dialogs;
+import org.envforge.views.common.Parts;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The Catalog view: software products ranked by economic weight, a product's occupations, and a

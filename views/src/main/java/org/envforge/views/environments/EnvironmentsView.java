@@ -5,7 +5,6 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +28,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
@@ -55,10 +53,10 @@ import org.envforge.spec.TaskSpec;
 import org.envforge.spec.TaskStatus;
 import org.envforge.spec.TaskSummary;
 import org.envforge.views.code.CodeView;
+import org.envforge.views.common.Parts;
 import org.envforge.views.common.StatusBadge;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The Environments view: a software -> environment -> task tree with filters, and the selected

@@ -103,7 +103,8 @@ public final class EnvironmentDetail {
         } else if (event instanceof JobEvent.RoundDone d) {
             String text = "Round " + d.round() + (d.error() != null ? " could not finish: " + d.error()
                     : d.passed() ? ": the audit passed." : ": the audit failed.");
-            auditorLine(d.index(), new FeedLine("round", "", text, d.error() != null || !d.passed() ? AuditVerdict.FAIL : AuditVerdict.PASS));
+            auditorLine(d.index(), new FeedLine("round", "", text,
+                    d.error() != null || !d.passed() ? AuditVerdict.FAIL : AuditVerdict.PASS));
             creatorLine(d.index(), FeedLine.of("round", "", text));
         } else if (event instanceof JobEvent.ItemDone d) {
             creatorLine(d.index(), FeedLine.of("engine", "", d.envName() + " is done: " + d.status() + "."));

@@ -1,7 +1,6 @@
 package org.envforge.views.replay;
 
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

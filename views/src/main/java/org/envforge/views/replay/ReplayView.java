@@ -35,9 +35,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.envforge.trajectory.Trajectory;
+import org.envforge.views.common.Parts;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The Replay view: the trajectory list with search and filters on the left, with the open

@@ -28,9 +28,9 @@ import javafx.util.StringConverter;
 import org.envforge.action.Action;
 import org.envforge.service.LiveSandbox;
 import org.envforge.service.SandboxService;
+import org.envforge.views.common.Parts;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.envforge.views.common.Parts;
 
 /**
  * The Sandbox view: boot a plugin's task in a real sandbox, watch its screen live, click and type

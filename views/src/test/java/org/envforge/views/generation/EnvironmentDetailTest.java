@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.engine.JobEvent;
-import org.envforge.job.ItemStatus;
 import org.junit.jupiter.api.Test;
 
 /** The selected environment's streams, checklist, round and screenshot captions, kept for every environment. */

@@ -1,7 +1,6 @@
 package org.envforge.runtime.local;
 
 import java.util.List;
-import org.envforge.runtime.Session;
 import org.envforge.runtime.SessionRequest;
 
 /** A separate EnvForge process for tests: starts a session with an app in it, says so, and waits to be killed. */

@@ -55,7 +55,8 @@ final class HighestPaid implements TaskTemplate {
                 SheetTasks.value(s, ANSWER_CELL, "equals", top.title()),
                 SheetTasks.value(s, LABEL_CELL, "equals_ignore_case", LABEL)));
         Checklist checklist = new Checklist(List.of(
-                Drafts.item("label", 10, "Cell " + LABEL_CELL + " reads " + LABEL + ".", "The sheet shows " + LABEL + " in " + LABEL_CELL + "."),
+                Drafts.item("label", 10, "Cell " + LABEL_CELL + " reads " + LABEL + ".",
+                        "The sheet shows " + LABEL + " in " + LABEL_CELL + "."),
                 Drafts.item("answer", 75, "Cell " + ANSWER_CELL + " shows \"" + top.title() + "\".",
                         "The cell displays the title " + top.title() + ", the row with the largest wage in column D ("
                                 + SheetTasks.money(top.wage()) + ")."),

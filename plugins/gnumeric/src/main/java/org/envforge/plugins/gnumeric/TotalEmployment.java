@@ -46,7 +46,8 @@ final class TotalEmployment implements TaskTemplate {
                 SheetTasks.formula(s, totalCell),
                 SheetTasks.value(s, labelCell, "equals_ignore_case", "Total")));
         Checklist checklist = new Checklist(List.of(
-                Drafts.item("total_label", 10, "Cell " + labelCell + " reads Total.", "The sheet shows Total in column B of row " + row + "."),
+                Drafts.item("total_label", 10, "Cell " + labelCell + " reads Total.",
+                        "The sheet shows Total in column B of row " + row + "."),
                 Drafts.item("total_formula", 35, "Cell " + totalCell + " holds a formula over the employment column, not a typed number.",
                         "With " + totalCell + " selected, the formula bar shows a formula such as =SUM(" + s.range("C") + ")."),
                 Drafts.item("total_value", 40, "Cell " + totalCell + " shows " + SheetTasks.count(total) + ".",
@@ -54,10 +55,12 @@ final class TotalEmployment implements TaskTemplate {
                 Drafts.item("saved", 15, "The workbook was saved as " + s.path() + ".",
                         "A save was made after the last edit; the title bar shows " + s.name() + " without an unsaved mark.")),
                 List.of(Drafts.integrity("data_untouched", "The listed occupations (rows 2 to " + s.lastRow() + ") were not edited, "
-                        + "sorted or deleted.", "The SOC codes, titles and figures of rows 2 to " + s.lastRow() + " look as at the start.")),
+                        + "sorted or deleted.", "The SOC codes, titles and figures of rows 2 to " + s.lastRow()
+                        + " look as at the start.")),
                 "The employment of the " + s.rows().size() + " occupations adds up to " + total + "; it belongs in " + totalCell + ".");
         PrivilegedInfo pi = new PrivilegedInfo(List.of(
-                Drafts.fact("expected_total", total, "sum of BLS OEWS May 2023 TOT_EMP of the seeded rows (" + ctx.data().provenance() + ")"),
+                Drafts.fact("expected_total", total,
+                        "sum of BLS OEWS May 2023 TOT_EMP of the seeded rows (" + ctx.data().provenance() + ")"),
                 Drafts.fact("total_cell", totalCell, "the row below the last of the " + s.rows().size() + " seeded rows"),
                 Drafts.fact("rows", s.rows().size(), "occupations written to " + s.path())),
                 "=SUM(" + s.range("C") + ") in " + totalCell + " gives " + total + ".", "high", false);

@@ -55,7 +55,8 @@ final class WeightedMeanWage implements TaskTemplate {
                 SheetTasks.formula(s, answerCell),
                 SheetTasks.value(s, labelCell, "equals_ignore_case", LABEL)));
         Checklist checklist = new Checklist(List.of(
-                Drafts.item("label", 10, "Cell " + labelCell + " reads " + LABEL + ".", "The sheet shows " + LABEL + " in " + labelCell + "."),
+                Drafts.item("label", 10, "Cell " + labelCell + " reads " + LABEL + ".",
+                        "The sheet shows " + LABEL + " in " + labelCell + "."),
                 Drafts.item("value", 50, "Cell " + answerCell + " shows about " + shown + " (within half a dollar).",
                         "The cell displays " + shown + " or " + Math.round(weighted) + "; the plain average "
                                 + String.format(Locale.ROOT, "%,.2f", simple) + " is wrong."),
