@@ -84,20 +84,6 @@ final class Choices {
         }
     }
 
-    /** The creators a generation job can use. */
-    static final class Creators extends Values {
-        Creators() {
-            super("recipe", "llm");
-        }
-    }
-
-    /** The auditors a generation job can use. */
-    static final class Auditors extends Values {
-        Auditors() {
-            super("rules", "vlm");
-        }
-    }
-
     /** The computer-use agents that record trajectories. */
     static final class RecordAgents extends Values {
         RecordAgents() {

@@ -29,6 +29,9 @@ final class ParameterOptions {
         }
         if (!p.choices().isEmpty()) {
             b.completionCandidates(p.choices());
+        } else if (p == GenerationParameters.SOFTWARE) {
+            // The plugin ids on the class path (catalog products, also accepted, are too many to offer).
+            b.completionCandidates(new Choices.PluginIds());
         }
         if (p.defaultValue() != null && !(p.defaultValue() instanceof List<?>)) {
             b.defaultValue(Parameter.text(p.defaultValue()));

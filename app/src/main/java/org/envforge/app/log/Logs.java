@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.envforge.text.Clip;
 import org.slf4j.event.Level;
 
 /**
@@ -77,6 +78,9 @@ public final class Logs {
 
     /** Writes a line to the console (a stack trace only with --verbose or for an error) and to the file (with its trace). */
     static void log(String logger, Level level, String message, Throwable thrown) {
+        // Messages and traces quote what sandboxes, imported folders and models wrote (a window title of
+        // a megabyte): each is bounded here, once for every sink.
+        message = Clip.bounded(message, Clip.REASON);
         String trace = thrown == null ? "" : trace(thrown);
         if (level.toInt() >= consoleThreshold(logger)) {
             PrintWriter c = console;
@@ -101,11 +105,19 @@ public final class Logs {
         }
     }
 
-    private static String trace(Throwable t) {
+    /** The most a logged stack trace takes (each of its lines at most {@link Clip#REASON}). */
+    static final int MAX_TRACE = 4 * Clip.PROMPT_SECTION;
+
+    static String trace(Throwable t) {
         StringWriter w = new StringWriter();
         try (PrintWriter p = new PrintWriter(w)) {
             t.printStackTrace(p);
         }
-        return w.toString();
+        StringBuilder out = new StringBuilder();
+        for (String line : w.toString().split("\\R", -1)) {
+            out.append(Clip.bounded(line, Clip.REASON)).append(System.lineSeparator());
+        }
+        String all = out.toString().stripTrailing();
+        return all.isEmpty() ? "" : Clip.bounded(all, MAX_TRACE) + System.lineSeparator();
     }
 }

@@ -231,6 +231,31 @@ class CliOutputTest {
                 .contains("vlm").contains("trajectories").contains("\"none\"");
     }
 
+    /**
+     * Bash offers each option its own values: generate's --agent the creators, --auditor the
+     * auditors, --software the plugin ids (two options with one value label once shared a list).
+     */
+    @Test
+    void bashCompletesEachGenerateOptionWithItsOwnValues() throws Exception {
+        Path script = Files.writeString(dir.resolve("envforge-completion.sh"), run("completion").out());
+        assertThat(complete(script, "generate", "--agent")).isEqualTo("recipe llm");
+        assertThat(complete(script, "generate", "--auditor")).isEqualTo("rules vlm");
+        assertThat(complete(script, "generate", "--software")).contains("xterm").contains("gnumeric").doesNotContain("recipe");
+        assertThat(complete(script, "env", "import", "--problems")).contains("none");
+    }
+
+    /** What bash's completion offers after the words given (and a blank), as one line. */
+    private static String complete(Path script, String... words) throws Exception {
+        String line = "envforge " + String.join(" ", words) + " ";
+        String cmd = "source '" + script + "' 2>/dev/null; COMP_WORDS=(envforge " + String.join(" ", words) + " ''); COMP_CWORD="
+                + (words.length + 1) + "; COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}; _complete_envforge envforge '' "
+                + words[words.length - 1] + " 2>/dev/null; echo \"${COMPREPLY[*]}\"";
+        Process p = new ProcessBuilder("bash", "--norc", "-c", cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).isZero();
+        return out;
+    }
+
     @Test
     void theRunIsLoggedToTheDataFolderAndVerboseShowsItOnStderr() throws Exception {
         try (Store s = Store.open(data())) {

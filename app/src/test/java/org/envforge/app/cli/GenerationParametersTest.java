@@ -84,7 +84,8 @@ class GenerationParametersTest {
         assertThat(cli.getCommandSpec().findOption("--envs").defaultValue()).isEqualTo("1");
         assertThat(usage).contains("--envs=N Environments per software (1 to 100, default 1).")
                 .contains("--inject-faults=RATE Share of tasks given a known defect, to measure the auditor (0 to 1, default 0).")
-                .contains("--agent=NAME The creator that writes and fixes the tasks; recipe is embedded (recipe or llm, default recipe).")
+                .contains("--agent=CREATOR The creator that writes and fixes the tasks; recipe is embedded "
+                        + "(recipe or llm, default recipe).")
                 .contains("--quiet");
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.envforge.runtime.SandboxException;
 import org.envforge.runtime.Session;
+import org.envforge.text.Clip;
 
 /**
  * One adapter per real software app, found through {@link java.util.ServiceLoader}. A plugin knows
@@ -53,7 +54,7 @@ public interface SoftwarePlugin {
         Duration wait = Duration.ofSeconds(30);
         if (session.awaitWindow(Pattern.compile(task.windowTitle()), wait).isEmpty()) {
             throw new SandboxException(id() + ": no window matching \"" + task.windowTitle() + "\" within " + wait.toSeconds()
-                    + " s; windows shown: " + session.windows());
+                    + " s; windows shown: " + Clip.text(String.valueOf(session.windows()), Clip.REASON / 4));
         }
     }
 }

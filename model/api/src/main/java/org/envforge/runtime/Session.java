@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.envforge.action.Action;
+import org.envforge.text.Clip;
 
 /**
  * One running sandbox: a screen to look at, actions to take on it, and a privileged channel
@@ -72,7 +73,8 @@ public interface Session extends AutoCloseable {
         if (action instanceof Action.WaitForWindow w) {
             if (awaitWindow(Pattern.compile(w.titlePattern()), Duration.ofMillis(w.timeoutMillis())).isEmpty()) {
                 throw new SandboxException("no window matching \"" + w.titlePattern() + "\" appeared within " + w.timeoutMillis()
-                        + " ms (windows: " + windows().stream().map(WindowInfo::title).toList() + ")");
+                        + " ms (windows: " + Clip.text(String.valueOf(windows().stream().map(WindowInfo::title).toList()), Clip.REASON / 4)
+                        + ")");
             }
             return true;
         }

@@ -33,6 +33,14 @@ public final class Clip {
         return s == null ? null : bound(sanitize(s, false), max);
     }
 
+    /**
+     * The text at most {@code max} characters long (head and tail kept as for {@link #text}) but not
+     * sanitised: for a sink that shows control characters as escapes itself, such as the log file.
+     */
+    public static String bounded(String s, int max) {
+        return s == null ? null : bound(s, max);
+    }
+
     /** A throwable as a reason: its message (an Error's after its kind), else its kind; clipped to {@link #REASON}. */
     public static String reason(Throwable t) {
         String m = t.getMessage() == null || t.getMessage().isBlank() ? null : t.getMessage();

@@ -34,10 +34,10 @@ public final class GenerationParameters {
             "Base seed for the data (the same settings and seed make the same tasks)");
     /** The agent that writes and fixes the tasks. */
     public static final Parameter<String> CREATOR = Parameter.text("creator", "Creator", "recipe", List.of("recipe", "llm"),
-            "The creator that writes and fixes the tasks; recipe is embedded").cli("--agent", "NAME");
+            "The creator that writes and fixes the tasks; recipe is embedded").cli("--agent", "CREATOR");
     /** The agent that audits the evidence. */
     public static final Parameter<String> AUDITOR = Parameter.text("auditor", "Auditor", "rules", List.of("rules", "vlm"),
-            "The auditor that checks the evidence; rules is embedded").cli("--auditor", "NAME");
+            "The auditor that checks the evidence; rules is embedded").cli("--auditor", "AUDITOR");
 
     /** Every parameter, in the order forms show them. */
     public static final List<Parameter<?>> ALL = List.of(SET, SOFTWARE, ENVS, TASKS, ROUNDS, WORKERS, FAULTS, SEED, CREATOR, AUDITOR);

@@ -147,7 +147,7 @@ public final class AnnotationModel {
             return store.get(t.id());
         }, u -> {
             listener.judged(u);
-            listener.status(verdict == null ? "TrajectoryVerdict cleared." : "Verdict: " + verdict.name().toLowerCase(Locale.ROOT) + ".");
+            listener.status(verdict == null ? "Verdict cleared." : "Verdict: " + verdict.name().toLowerCase(Locale.ROOT) + ".");
         }, e -> {
             listener.status("Could not save the verdict: " + Dialogs.message(e));
             listener.verdictRejected();

@@ -27,7 +27,7 @@ public final class TrajectoryListModel {
     public static final String ANY = "All";
     /** Sources a trajectory comes from. */
     public static final List<String> SOURCES = List.of(ANY, "envforge", OsworldTrajectories.FORMAT, GymAnythingEpisodes.FORMAT);
-    /** TrajectoryVerdict filter choices. */
+    /** Verdict filter choices. */
     public static final List<String> VERDICTS = List.of(ANY, "good", "bad", "unsure");
 
     private final Function<TrajectoryFilter, List<Trajectory>> lister;

@@ -124,7 +124,7 @@ class AnnotationModelTest {
         assertThat(events).contains("judged BAD", "Verdict: bad.");
         model.saveVerdict(null, " ");
         assertThat(store.get(5).verdict()).isNull();
-        assertThat(events).contains("TrajectoryVerdict cleared.");
+        assertThat(events).contains("Verdict cleared.");
         store.failing = true;
         model.saveVerdict(TrajectoryVerdict.GOOD, null);
         assertThat(events).containsSubsequence("Could not save the verdict: the disk is full", "verdict rejected");
