@@ -43,6 +43,10 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--trajectory", paramLabel = "ID[:STEP]",
             description = "Replay this trajectory in the Trajectories view, at this step (numbered from 0, as in traj show).")
     String trajectory;
+    @Option(names = "--generate", paramLabel = "SOFTWARE", completionCandidates = Choices.PluginIds.class,
+            description = "Start a generation job for this software (plugin ids or products, comma-separated) in the Generation view, "
+                    + "with the form's other values at their defaults.")
+    String generate;
 
     /** The pages --page accepts. */
     static final java.util.List<String> PAGES = java.util.List.of("catalog", "environments", "sandbox", "generation", "audits",
@@ -63,7 +67,7 @@ public final class GuiCommand implements Callable<Integer> {
         }
         GuiOptions options = new GuiOptions(Optional.ofNullable(page), Optional.ofNullable(product), Optional.ofNullable(select),
                 Optional.ofNullable(theme), Optional.ofNullable(task),
-                Optional.ofNullable(tab), Optional.ofNullable(boot), Optional.ofNullable(trajectory));
+                Optional.ofNullable(tab), Optional.ofNullable(boot), Optional.ofNullable(trajectory), Optional.ofNullable(generate));
         return open(engines, launcher, options, spec.commandLine().getErr());
     }
 

@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.envforge.app.cli.GuiLauncher;
 import org.envforge.app.cli.GuiOptions;
 import org.envforge.app.wiring.Engine;
+import org.envforge.engine.GenerationParameters;
 import org.envforge.plugin.SoftwarePlugin;
 import org.envforge.store.Settings;
 import org.envforge.views.approval.ApprovalView;
@@ -109,6 +110,11 @@ public final class Workbench implements GuiLauncher {
                 window.select("sandbox");
                 String[] parts = ref.split("/", 2);
                 sandbox.bootWhenLoaded(parts[0], parts.length > 1 ? parts[1] : "");
+            });
+            options.generate().ifPresent(software -> {
+                window.select("generation");
+                generation.form().value(GenerationParameters.SOFTWARE).set(software);
+                generation.start();
             });
             options.task().ifPresent(ref -> {
                 window.select("environments");

@@ -40,7 +40,7 @@ class WorkbenchTest {
         ui = Workbench.build(engine, Workbench.preferences(new Settings(engine.store())), Theme.LIGHT, tasks);
         ui.apply(new GuiOptions(java.util.Optional.empty(), java.util.Optional.of("SQLite"), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty()));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
         stage.setScene(new Scene(ui.window(), 1280, 800));
         stage.show();
     }
@@ -65,5 +65,17 @@ class WorkbenchTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new Settings(engine.store()).get("ui.theme").orElse("").equals("DARK"));
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new Settings(engine.store()).get("ui.theme").orElse("").equals("LIGHT"));
+    }
+
+    /** gui --generate: the Generation page starts a job for that software; a value the form refuses is said there. */
+    @Test
+    void generateOpensTheGenerationPageAndStartsWithTheFormsCheck(FxRobot robot) throws Exception {
+        GuiOptions none = GuiOptions.none();
+        robot.interact(() -> ui.apply(new GuiOptions(none.page(), none.product(), none.selectTopN(), none.theme(), none.task(),
+                none.tab(), none.boot(), none.trajectory(), java.util.Optional.of("  "))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.generation().job().statusProperty().get().startsWith("Cannot start"));
+        assertThat(ui.generation().job().statusProperty().get()).contains("--software");
+        assertThat(ui.generation().job().statusIsErrorProperty().get()).isTrue();
+        assertThat(robot.lookup("#gen-software").tryQuery()).isPresent();
     }
 }
