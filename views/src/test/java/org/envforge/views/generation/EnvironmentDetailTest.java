@@ -7,12 +7,13 @@ import java.util.Optional;
 import org.envforge.agent.AuditVerdict;
 import org.envforge.agent.ItemVerdict;
 import org.envforge.engine.JobEvent;
+import org.envforge.views.common.DirectTaskRunner;
 import org.junit.jupiter.api.Test;
 
 /** The selected environment's streams, checklist, round and screenshot captions, kept for every environment. */
 class EnvironmentDetailTest {
 
-    private final EnvironmentDetail d = new EnvironmentDetail(sha -> Optional.empty(), new DirectTasks());
+    private final EnvironmentDetail d = new EnvironmentDetail(sha -> Optional.empty(), new DirectTaskRunner());
 
     private static JobEvent.AuditAnswer verdict(int index, String item, AuditVerdict v) {
         return new JobEvent.AuditAnswer(1, index, "total_s1", new ItemVerdict(item, item + "?", v, "because", List.of()));

@@ -16,6 +16,7 @@ import org.envforge.engine.JobItem;
 import org.envforge.engine.JobSpec;
 import org.envforge.job.ItemStatus;
 import org.envforge.job.JobStatus;
+import org.envforge.views.common.DirectTaskRunner;
 import org.junit.jupiter.api.Test;
 
 /** The view-model starts a job from the form, routes its events to the parts and reports its end, with a direct task runner. */
@@ -65,7 +66,7 @@ class GenerationViewModelTest {
                 new JobEvent.RoundStarted(5, 0, 1), new JobEvent.Message(4, 0, "creator", "a late event of another job"),
                 new JobEvent.Message(5, 0, "creator", "wrote it"), new JobEvent.ItemDone(5, 0, "xterm_j5_e1", ItemStatus.PASSED),
                 new JobEvent.Done(5, JobStatus.DONE, 1, 0, 0));
-        GenerationViewModel vm = new GenerationViewModel(runner, List.of("xterm"), sha -> Optional.empty(), new DirectTasks());
+        GenerationViewModel vm = new GenerationViewModel(runner, List.of("xterm"), sha -> Optional.empty(), new DirectTaskRunner());
         vm.form().value(GenerationParameters.ROUNDS).set(2);
         vm.start();
         assertThat(runner.ran.await(10, TimeUnit.SECONDS)).isTrue();
@@ -91,7 +92,7 @@ class GenerationViewModelTest {
     @Test
     void aRefusedFormStartsNothingAndSaysWhy() {
         Played runner = new Played();
-        GenerationViewModel vm = new GenerationViewModel(runner, List.of("xterm"), sha -> Optional.empty(), new DirectTasks());
+        GenerationViewModel vm = new GenerationViewModel(runner, List.of("xterm"), sha -> Optional.empty(), new DirectTaskRunner());
         vm.form().value(GenerationParameters.WORKERS).set(0);
         vm.start();
         assertThat(runner.submitted).isEmpty();
